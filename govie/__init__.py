@@ -1,0 +1,9 @@
+"""govie: targets and results of Chinese government work reports as structured records."""
+
+from __future__ import annotations
+
+from .api import extract, extract_many, load
+from .records import FIELD_NAMES, Record
+
+__all__ = ["extract", "extract_many", "load", "Record", "FIELD_NAMES"]
+__version__ = "0.1.0"

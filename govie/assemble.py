@@ -1,0 +1,401 @@
+"""Rule assembly: link each quantity to the indicator it quantifies and decide measure, role, bound,
+tier and year from the sentence and the section it sits in (RECORDS.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .context import Section, plan_paragraph_start, sentence_spans
+from .lexicon import HeadlineIndicator, load_cues, load_headline_indicators
+from .quantities import Quantity
+
+CLAUSE_BREAK = "，；：,;:\n"
+LIST_BREAK = "、"
+HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资"
+LEADING_NOISE = re.compile(
+    r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|"
+    r"共|累计|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
+    r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
+)
+TRAILING_NOISE = re.compile(
+    r"(?:确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
+    r"有|在|至|到|以上|左右|，|、|：|\s)+$"
+)
+PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
+ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
+TARGET_PAREN_CUE = re.compile(r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$")
+REGION_PREFIX = re.compile(r"全[省市区县州盟国](?:全年)?")
+SUB_ITEM = re.compile(r"其中[，,：:]?")
+
+
+@dataclass
+class RawRecord:
+    indicator: str
+    indicator_id: str | None
+    value: float
+    unit: str
+    measure: str
+    role: str
+    bound: str
+    tier: str | None
+    year: int | None
+    start: int
+    end: int
+    evidence: str
+    quantity: Quantity | None = field(default=None, repr=False)
+    indicator_start: int | None = None
+    indicator_end: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> list[tuple[str, HeadlineIndicator]]:
+    table = []
+    for indicator in load_headline_indicators():
+        for name in (indicator.name, *indicator.aliases):
+            table.append((name, indicator))
+    table.sort(key=lambda item: -len(item[0]))
+    return table
+
+
+def headline_id(indicator: str) -> str | None:
+    """The headline id when the indicator phrase names one, matched on its end (the head of the phrase)."""
+    phrase = re.sub(r"^(?:全[省市区州盟县国]|本[省市区])", "", indicator)
+    for name, headline in _alias_table():
+        if indicator == name or phrase == name or phrase.endswith(name) and _compatible_prefix(phrase[: -len(name)]):
+            return headline.id
+    return None
+
+
+def _compatible_prefix(prefix: str) -> bool:
+    """`全市规模以上工业增加值` is the headline; `高新技术产业增加值` or `企业利润` are not."""
+    return prefix == "" or bool(re.fullmatch(r"(?:全[省市区州盟县]|[\u4e00-\u9fff]{1,4}[省市区州县盟])?(?:全年|地方)?", prefix))
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern]:
+    cues = load_cues()
+
+    def words(*keys: str) -> re.Pattern:
+        items = sorted({w for k in keys for w in cues[k]}, key=len, reverse=True)
+        return re.compile("|".join(re.escape(w) for w in items))
+
+    return {
+        "up": words("growth_up"),
+        "down": words("growth_down"),
+        "level": words("level_to"),
+        "estimate": words("role_estimate"),
+        "target": words("role_target"),
+        "floor": words("tier_floor"),
+        "stretch": words("tier_stretch"),
+        "compare": re.compile(
+            "(?:" + "|".join(map(re.escape, cues["compare_before"])) + ")[^，；。]{0,12}?(?:" + "|".join(map(re.escape, cues["compare_refs"])) + ")"
+        ),
+    }
+
+
+class _SentenceState:
+    def __init__(self) -> None:
+        self.previous: RawRecord | None = None
+        self.distribution: list[str] = []
+        self.distribution_index = 0
+
+
+def assemble(text: str, quantities: list[Quantity], sections: list[Section], report_year: int | None) -> list[RawRecord]:
+    records: list[RawRecord] = []
+    usable = [q for q in quantities if q.excluded is None]
+    index = 0
+    estimate_carry_until = -1
+    for sent_start, sent_end in sentence_spans(text):
+        in_sentence = []
+        while index < len(usable) and usable[index].start < sent_end:
+            if usable[index].start >= sent_start:
+                in_sentence.append(usable[index])
+            index += 1
+        if not in_sentence:
+            continue
+        section = _section_at(sections, sent_start)
+        carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
+        if carry:
+            estimate_carry_until = section.end
+        sentence_records = _sentence_records(
+            text, sent_start, sent_end, in_sentence, section, report_year, estimate_carried=sent_start < estimate_carry_until
+        )
+        records.extend(_resolve_tiers(sentence_records))
+    return records
+
+
+def _section_at(sections: list[Section], position: int) -> Section:
+    for section in sections:
+        if section.start <= position < section.end:
+            return section
+    return sections[-1]
+
+
+def _sentence_records(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    quantities: list[Quantity],
+    section: Section,
+    report_year: int | None,
+    estimate_carried: bool,
+) -> list[RawRecord]:
+    cues = _cue_patterns()
+    state = _SentenceState()
+    sentence = text[sent_start:sent_end]
+    evidence = sentence.strip()
+    paragraph_start = text.rfind("\n", 0, sent_start) + 1
+    plan_from = _plan_paragraph_position(text, paragraph_start, sent_end)
+    out: list[RawRecord] = []
+    previous_end = sent_start
+    for quantity in quantities:
+        clause_start = _clause_start(text, sent_start, quantity.start)
+        clause = text[clause_start : quantity.start]
+        segment_start = max(clause_start, previous_end)
+        segment = text[segment_start : quantity.start]
+        previous_end = quantity.mention_end
+        in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, quantity.start - 14) : quantity.start]))
+        if not in_target_paren and cues["compare"].search(clause) and _is_gap(quantity):
+            continue
+        indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state)
+        if in_target_paren and state.previous is not None:
+            indicator, indicator_start = state.previous.indicator, state.previous.indicator_start
+        if not indicator:
+            continue
+        measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state)
+        role = _role(text, sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause)
+        year = _year(clause, sentence[: quantity.start - sent_start], role, section, report_year, plan_from is not None and quantity.start >= plan_from)
+        tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], clause) if role == "target" else None
+        values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
+        if quantity.is_range:
+            values = [(quantity.value, quantity.start, quantity.end, "min"), (quantity.high_value, quantity.high_start, quantity.high_end, "max")]
+        for value, start, end, bound in values:
+            record = RawRecord(
+                indicator=indicator,
+                indicator_id=headline_id(indicator),
+                value=sign * value if value is not None else value,
+                unit=quantity.unit,
+                measure=measure,
+                role=role,
+                bound=bound,
+                tier=tier,
+                year=year,
+                start=start,
+                end=end,
+                evidence=evidence,
+                quantity=quantity,
+                indicator_start=indicator_start,
+                indicator_end=(indicator_start + len(indicator)) if indicator_start is not None else None,
+            )
+            out.append(record)
+        state.previous = out[-1] if out else state.previous
+    return out
+
+
+def _last_value_end(records: list[RawRecord], default: int) -> int:
+    return records[-1].quantity.mention_end if records and records[-1].quantity else default
+
+
+def _clause_start(text: str, sent_start: int, position: int) -> int:
+    cut = max(text.rfind(ch, sent_start, position) for ch in CLAUSE_BREAK)
+    return max(sent_start, cut + 1)
+
+
+def _plan_paragraph_position(text: str, paragraph_start: int, sent_end: int) -> int | None:
+    offset = plan_paragraph_start(text[paragraph_start:sent_end])
+    return paragraph_start + offset if offset is not None else None
+
+
+def _is_gap(quantity: Quantity) -> bool:
+    return quantity.unit in ("个百分点", "百分点", "%", "") or quantity.unit.endswith("元")
+
+
+def _indicator_for(
+    text: str, quantity: Quantity, segment: str, segment_start: int, clause: str, state: _SentenceState
+) -> tuple[str, int | None]:
+    if "分别" in segment:
+        heads_text = segment[: segment.index("分别")]
+        heads = _distribution_heads(heads_text)
+        if len(heads) >= 2:
+            state.distribution = heads
+            state.distribution_index = 0
+    elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
+        state.distribution = []
+    if state.distribution and state.distribution_index < len(state.distribution):
+        head = state.distribution[state.distribution_index]
+        state.distribution_index += 1
+        return head, None
+    list_cut = segment.rfind(LIST_BREAK)
+    phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
+    raw = text[phrase_start : quantity.start]
+    phrase, offset = _clean_indicator(raw)
+    sub_item = SUB_ITEM.search(raw)
+    if phrase and len(phrase) >= 2 and not _only_cues(phrase):
+        if sub_item and state.previous is not None:
+            phrase = _restore_sub_item(state.previous.indicator, phrase)
+        return phrase, phrase_start + offset
+    following = _following_noun(text, quantity)
+    if following and quantity.unit and not quantity.unit.endswith(("%", "‰", "百分点")):
+        lead = phrase if phrase and not _only_cues(phrase) else ""
+        return lead + following, None
+    if state.previous is not None:
+        return state.previous.indicator, state.previous.indicator_start
+    return "", None
+
+
+def _only_cues(phrase: str) -> bool:
+    return not TRAILING_NOISE.sub("", LEADING_NOISE.sub("", phrase))
+
+
+def _clean_indicator(raw: str) -> tuple[str, int]:
+    """The indicator phrase of a clause: cue words, verbs and parentheses taken off its ends."""
+    without_parens = PARENTHESES.sub(lambda m: "\0" * len(m.group()), raw)
+    lead = LEADING_NOISE.match(without_parens)
+    offset = lead.end() if lead else 0
+    core = without_parens[offset:]
+    core = TRAILING_NOISE.sub("", core)
+    core = core.replace("\0", "")
+    region = REGION_PREFIX.match(core)
+    if region and core[region.end() :] != "生产总值" and len(core) - region.end() >= 2:
+        offset += region.end()
+        core = core[region.end() :]
+    return core.strip(), offset
+
+
+def _following_noun(text: str, quantity: Quantity) -> str:
+    """`725个贫困村出列`: the phrase after a count names what was counted."""
+    match = re.match(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{1,14}?(?=[，。；、,;（(]|$|\d)", text[quantity.mention_end : quantity.mention_end + 20])
+    if not match:
+        return ""
+    return match.group().strip("“”\"")
+
+
+def _distribution_heads(heads_text: str) -> list[str]:
+    cleaned, _ = _clean_indicator(heads_text)
+    parts = [p for p in re.split(r"[、和及与]", cleaned) if p]
+    if len(parts) < 2:
+        return parts
+    last = parts[-1]
+    restored = []
+    for part in parts[:-1]:
+        if part[-1] not in HEAD_CHARS and len(part) < len(last):
+            tail = last[len(part) :] if len(last) > len(part) else ""
+            restored.append(part + tail)
+        else:
+            restored.append(part)
+    restored.append(last)
+    return restored
+
+
+def _restore_sub_item(parent: str, sub: str) -> str:
+    """`新签约亿元以上项目` + `其中10亿元以上项目` -> `新签约10亿元以上项目`."""
+    common = 0
+    while common < min(len(parent), len(sub)) and parent[-1 - common] == sub[-1 - common]:
+        common += 1
+    if common < 3:
+        return sub
+    parent_rest = parent[: len(parent) - common]
+    sub_rest = sub[: len(sub) - common]
+    if parent_rest.endswith(sub_rest):
+        return parent
+    return parent_rest + sub
+
+
+def _measure(segment: str, quantity: Quantity, indicator: str, state: _SentenceState) -> tuple[str, float]:
+    cues = _cue_patterns()
+    unit = quantity.unit
+    is_percent = unit in ("%", "‰")
+    is_points = unit.endswith("百分点")
+    last_level = _last(cues["level"], segment)
+    last_up = _last(cues["up"], segment)
+    last_down = _last(cues["down"], segment)
+    verb_position = max(last_up, last_down)
+    if last_level > verb_position and not is_points:
+        return "level", 1.0
+    sign = -1.0 if last_down > last_up and quantity.value > 0 else 1.0
+    if verb_position >= 0:
+        if is_points:
+            return "change", sign
+        if is_percent:
+            return "growth", sign
+        return "change", sign
+    if is_points:
+        return "change", 1.0
+    if is_percent and re.search(r"(?:增速|增长率|增幅|涨幅|增长|降幅)$", indicator):
+        return "growth", -1.0 if indicator.endswith("降幅") else 1.0
+    previous = state.previous
+    if previous is not None and state.distribution_index > 1 and previous.unit == unit:
+        return previous.measure, -1.0 if previous.value < 0 and previous.measure != "level" else 1.0
+    if is_percent and previous is not None and previous.indicator == indicator and previous.unit == unit and not segment.strip("、，,；").startswith(indicator):
+        return previous.measure, -1.0 if previous.value < 0 and previous.measure != "level" else 1.0
+    return "level", 1.0
+
+
+def _last(pattern: re.Pattern, text: str) -> int:
+    position = -1
+    for match in pattern.finditer(text):
+        position = match.start()
+    return position
+
+
+def _role(
+    text: str,
+    sentence: str,
+    sent_start: int,
+    quantity: Quantity,
+    section: Section,
+    plan_from: int | None,
+    estimate_carried: bool,
+    in_target_paren: bool,
+    clause: str,
+) -> str:
+    cues = _cue_patterns()
+    if in_target_paren:
+        return "target"
+    if section.kind == "plan" or (plan_from is not None and quantity.start >= plan_from):
+        return "target"
+    before = sentence[: quantity.start - sent_start]
+    if cues["estimate"].search(before) or estimate_carried:
+        return "estimate"
+    if re.search(r"(?:力争|确保|争取|目标|计划|预期)", clause) and not re.search(r"完成|实现了|超额|超过", clause):
+        return "target"
+    future = re.search(r"(?:到|至)(20\d\d)年", before)
+    if future and section.year is not None and int(future.group(1)) > section.year + (1 if section.kind != "plan" else 0):
+        return "target"
+    return "actual"
+
+
+def _year(clause: str, before: str, role: str, section: Section, report_year: int | None, in_plan_paragraph: bool) -> int | None:
+    explicit = re.findall(r"(?<![\d-])(20[0-4]\d|19\d\d)\s?年(?![\d-])", clause)
+    if explicit:
+        return int(explicit[-1])
+    future = re.search(r"(?:到|至)(20[0-4]\d)年", before)
+    if role == "target" and future:
+        return int(future.group(1))
+    if in_plan_paragraph and role == "target":
+        return report_year if section.kind != "plan" else section.year
+    return section.year
+
+
+def _tier(since_previous_value: str, clause: str) -> str | None:
+    cues = _cue_patterns()
+    floor = _last(cues["floor"], since_previous_value)
+    stretch = _last(cues["stretch"], since_previous_value)
+    if floor < 0 and stretch < 0:
+        return None
+    return "floor" if floor > stretch else "stretch"
+
+
+def _resolve_tiers(records: list[RawRecord]) -> list[RawRecord]:
+    """Tiers only where a target is given in two tiers (RECORDS.md): a floor and a stretch of one indicator."""
+    by_indicator: dict[str, set[str]] = {}
+    for record in records:
+        if record.tier:
+            by_indicator.setdefault(record.indicator, set()).add(record.tier)
+    for record in records:
+        if record.tier and by_indicator.get(record.indicator) != {"floor", "stretch"}:
+            record.tier = None
+    return records

@@ -1,0 +1,363 @@
+"""The `govie` command line: `govie extract` over report files and folders.
+
+Exit codes: 0 all files done; 1 some file could not be read or extracted (the
+others are in the output); 2 usage errors (bad paths, empty folder, an output
+that cannot be resumed); 130 interrupted with Ctrl-C (finished files are kept).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Callable, Iterator, NoReturn, Optional
+
+import typer
+from tqdm import tqdm
+
+import govie
+
+from .io import (
+    REPORT_SUFFIXES,
+    OutputFileError,
+    ReportReadError,
+    completed_files,
+    infer_output_format,
+    iter_report_paths,
+    open_record_writer,
+    read_report,
+)
+from .records import Record
+
+EXIT_FAILURES = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="govie",
+    help="Extract targets and results from Chinese government work reports as structured records.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Tracebacks with locals would print whole report texts.
+    pretty_exceptions_show_locals=False,
+)
+
+
+class OutputFormatOption(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"govie {govie.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Extract targets and results from Chinese government work reports as structured records."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Report files (any suffix) and folders (searched recursively for "
+            f"{' and '.join(REPORT_SUFFIXES)} files).",
+            show_default=False,
+            metavar="PATH...",
+        ),
+    ],
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Output file; standard output when not given.", dir_okay=False),
+    ] = None,
+    output_format: Annotated[
+        Optional[OutputFormatOption],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; by default csv for an OUTPUT ending in .csv, jsonl otherwise.",
+            case_sensitive=False,
+        ),
+    ] = None,
+    report_year: Annotated[
+        Optional[int],
+        typer.Option(
+            "--report-year", help="Year of the reports, instead of the year found in each text.", min=1900, max=2200
+        ),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run: skip the files already in OUTPUT and append."),
+    ] = False,
+    fail_fast: Annotated[
+        bool,
+        typer.Option("--fail-fast", help="Stop at the first file that cannot be read or extracted."),
+    ] = False,
+    n_process: Annotated[
+        int, typer.Option("--n-process", help="Processes for the spaCy pipeline.", min=1)
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Reports per batch of the spaCy pipeline.", min=1)
+    ] = 8,
+    csv_bom: Annotated[
+        bool,
+        typer.Option("--csv-bom", help="Start a CSV output with a UTF-8 BOM; Excel users may want this."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")
+    ] = False,
+) -> None:
+    """Extract records from reports into JSONL or CSV, one row per record with its `file`."""
+    if resume and output is None:
+        _fail_usage("--resume needs --output: it continues an existing output file")
+    fmt = output_format.value if output_format is not None else infer_output_format(output)
+    inputs = _collect_inputs(paths, output)
+    skipped = 0
+    if resume and output is not None:
+        inputs, skipped = _skip_done(inputs, output, fmt)
+        if not inputs:
+            _echo_err(f"govie: nothing to do, all {skipped} files are already in {output}", quiet)
+            return
+    options = _Options(report_year, batch_size, n_process, fail_fast)
+    try:
+        writer = open_record_writer(output, fmt, append=resume, csv_bom=csv_bom)
+    except OSError as err:
+        _fail_usage(f"cannot write {output}: {err.strerror or err}")
+    run = _Run(total=len(inputs), skipped=skipped, quiet=quiet, output=output)
+    with writer:
+        exit_code = _run_guarded(inputs, options, run, writer.write)
+    if exit_code:
+        raise typer.Exit(exit_code)
+
+
+@dataclass
+class _Options:
+    report_year: int | None
+    batch_size: int
+    n_process: int
+    fail_fast: bool
+
+
+@dataclass
+class _Run:
+    """What happened so far, for the progress bar and the final messages."""
+
+    total: int
+    skipped: int
+    quiet: bool
+    output: Path | None
+    files: int = 0
+    records: int = 0
+    failures: int = 0
+    stopped: bool = False
+    started: float = field(default_factory=time.monotonic)
+    bar: tqdm | None = None
+
+    def __post_init__(self) -> None:
+        # A bar for a single file is noise; tqdm copes with non-TTY stderr.
+        if not self.quiet and self.total > 1:
+            self.bar = tqdm(
+                total=self.total, unit="file", desc="govie extract", file=sys.stderr, dynamic_ncols=True
+            )
+            self.bar.set_postfix(records=0)
+
+    def done(self, records: int) -> None:
+        self.files += 1
+        self.records += records
+        self._advance()
+
+    def failed(self, message: str) -> None:
+        self.failures += 1
+        self.error(message)
+        self._advance()
+
+    def error(self, message: str) -> None:
+        # tqdm.write keeps the bar intact below the message.
+        tqdm.write(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    def _advance(self) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix(records=self.records, refresh=False)
+            self.bar.update(1)
+
+
+class _OutputBroken(Exception):
+    """Writing the output failed; unlike a bad report this ends the run."""
+
+
+WriteFn = Callable[[str, list[Record]], None]
+
+
+def _run_guarded(inputs: list[Path], options: _Options, run: _Run, write: WriteFn) -> int:
+    """Run the extraction and turn how it ended into messages and an exit code."""
+    try:
+        _extract_all(inputs, options, run, write)
+    except KeyboardInterrupt:
+        run.close()
+        _report_interrupt(run)
+        return EXIT_INTERRUPTED
+    except _OutputBroken as err:
+        run.close()
+        run.error(f"govie: cannot write {run.output or 'standard output'}: {err}")
+        return EXIT_FAILURES
+    except Exception as err:  # the pipeline cannot run at all (e.g. it is not installed)
+        run.close()
+        run.error(f"govie: extraction failed: {type(err).__name__}: {err}")
+        return EXIT_FAILURES
+    run.close()
+    _report_summary(run)
+    return EXIT_FAILURES if run.failures else 0
+
+
+def _extract_all(inputs: list[Path], options: _Options, run: _Run, write: WriteFn) -> None:
+    """Stream the reports through the pipeline and write each file's records as it comes."""
+    in_flight: deque[tuple[Path, str]] = deque()
+
+    def on_read_error(err: ReportReadError) -> bool:
+        run.failed(f"govie: {err}")
+        if options.fail_fast:
+            run.stopped = True
+        return not options.fail_fast
+
+    texts = _read_lazily(inputs, in_flight, on_read_error)
+    while True:
+        try:
+            for records in govie.extract_many(
+                texts,
+                report_year=options.report_year,
+                batch_size=options.batch_size,
+                n_process=options.n_process,
+            ):
+                path, _ = in_flight.popleft()
+                _write_file(path, records, run, write)
+            return
+        except (_OutputBroken, KeyboardInterrupt):
+            raise
+        except Exception:
+            if not in_flight:
+                raise
+            # One report broke the batch; find it by extracting the batch's
+            # files one at a time, then go on streaming the rest.
+            _extract_one_by_one(in_flight, options, run, write)
+            if run.stopped:
+                return
+
+
+def _read_lazily(
+    inputs: list[Path],
+    in_flight: deque[tuple[Path, str]],
+    on_error: Callable[[ReportReadError], bool],
+) -> Iterator[str]:
+    """Texts of the inputs, read only when the pipeline asks for them.
+
+    Each yielded text's path is queued in `in_flight` so that the pipeline's
+    results, which come in the same order, can be matched to their file.
+    """
+    for path in inputs:
+        try:
+            text = read_report(path)
+        except ReportReadError as err:
+            if not on_error(err):
+                return
+            continue
+        in_flight.append((path, text))
+        yield text
+
+
+def _extract_one_by_one(
+    in_flight: deque[tuple[Path, str]], options: _Options, run: _Run, write: WriteFn
+) -> None:
+    while in_flight:
+        path, text = in_flight.popleft()
+        try:
+            records = govie.extract(text, report_year=options.report_year)
+        except Exception as err:
+            run.failed(f"govie: cannot extract from {path}: {type(err).__name__}: {err}")
+            if options.fail_fast:
+                run.stopped = True
+                return
+            continue
+        _write_file(path, records, run, write)
+
+
+def _write_file(path: Path, records: list[Record], run: _Run, write: WriteFn) -> None:
+    try:
+        write(str(path), records)
+    except OSError as err:
+        raise _OutputBroken(err.strerror or str(err)) from err
+    run.done(len(records))
+
+
+def _collect_inputs(paths: list[Path], output: Path | None) -> list[Path]:
+    try:
+        inputs = iter_report_paths(paths, REPORT_SUFFIXES, require_reports_in_folders=True)
+    except ReportReadError as err:
+        _fail_usage(str(err))
+    if output is not None:
+        # `-o records.txt` inside a report folder must not be read back as a report.
+        target = output.resolve()
+        inputs = [path for path in inputs if path.resolve() != target]
+    if not inputs:
+        _fail_usage("no report files to read")
+    return inputs
+
+
+def _skip_done(inputs: list[Path], output: Path, fmt: str) -> tuple[list[Path], int]:
+    try:
+        done = completed_files(output, fmt)  # type: ignore[arg-type]
+    except OutputFileError as err:
+        _fail_usage(f"{err} (is --format right? without --resume the output is overwritten)")
+    # An earlier run may have named the same files relative or absolute.
+    done_resolved = {Path(file).resolve() for file in done}
+    remaining = [path for path in inputs if str(path) not in done and path.resolve() not in done_resolved]
+    return remaining, len(inputs) - len(remaining)
+
+
+def _report_interrupt(run: _Run) -> None:
+    message = f"govie: interrupted after {run.files} of {run.total} files"
+    if run.output is not None:
+        message += f"; the finished files are kept in {run.output}, run the same command with --resume to continue"
+    run.error(message)
+
+
+def _report_summary(run: _Run) -> None:
+    if run.quiet:
+        return
+    parts = [f"{run.files} files", f"{run.records} records", f"{run.failures} failed"]
+    if run.skipped:
+        parts.append(f"{run.skipped} skipped as already done")
+    if run.stopped:
+        parts.append("stopped at the first failure (--fail-fast)")
+    parts.append(f"{run.seconds():.1f} s")
+    run.error("govie: " + ", ".join(parts))
+
+
+def _fail_usage(message: str) -> NoReturn:
+    typer.echo(f"govie: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _echo_err(message: str, quiet: bool) -> None:
+    if not quiet:
+        typer.echo(message, err=True)

@@ -1,0 +1,192 @@
+"""Quantity mentions: a number with its unit and bound, or the reason it is no record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_cues, load_units, trie_pattern
+from .numbers import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, parse_number, split_chinese_magnitude
+
+MAGNITUDE_PREFIX = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
+_ARABIC = r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*"
+RANGE_SEPARATOR = r"\s?(?:[-—–~～至]{1,2})\s?"
+DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
+FOOTNOTE = re.compile(r"[\[［【〔]\d+[\]］】〕]|[①-⑳]")
+
+
+@dataclass
+class Quantity:
+    """A number of the normalised text, or a range of two; `excluded` says why it is no record."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    bound: str = "exact"
+    high_value: float | None = None
+    high_start: int | None = None
+    high_end: int | None = None
+    unit_start: int | None = None
+    unit_end: int | None = None
+    bound_text: str = ""
+    excluded: str | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.high_value is not None
+
+    mention_end: int = 0
+
+    @property
+    def number_end(self) -> int:
+        return self.high_end if self.high_end is not None else self.end
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, dict[str, str]]:
+    cues = load_cues()
+    units = trie_pattern(load_units())
+    after = "|".join(
+        [trie_pattern(cues["bound_approx_after"]), trie_pattern(cues["bound_min_after"]), trie_pattern(cues["bound_max_after"])]
+    )
+    pattern = re.compile(
+        rf"(?P<low>{_ARABIC}|{_CHINESE})(?P<low_pct>%|‰)?"
+        rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{_ARABIC}))?"
+        rf"(?P<unit>{MAGNITUDE_PREFIX}?(?:{units})|{MAGNITUDE_PREFIX})?"
+        rf"(?P<after>{after})?"
+    )
+    bound_of = {}
+    for bound, keys in (("approx", ("bound_approx_after", "bound_approx_before")), ("min", ("bound_min_after", "bound_min_before")), ("max", ("bound_max_after", "bound_max_before"))):
+        for key in keys:
+            for word in cues[key]:
+                bound_of.setdefault(("after" if key.endswith("after") else "before", word), bound)
+    return pattern, bound_of
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number of `text` with unit, bound and range; numbers that are no record carry `excluded`."""
+    pattern, bound_of = _patterns()
+    found: list[Quantity] = []
+    for match in pattern.finditer(text):
+        quantity = _quantity_from_match(text, match, bound_of)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity | None:
+    low_text = match.group("low")
+    is_chinese = not re.match(r"[-−\d]", low_text)
+    unit = match.group("unit") or ""
+    if is_chinese:
+        low_text, magnitude = split_chinese_magnitude(low_text)
+        if magnitude and unit.startswith(("万", "亿")):
+            return None
+        unit = magnitude + unit
+        if not unit or unit == magnitude:
+            return None
+    value = parse_number(low_text)
+    if value is None:
+        return None
+    start = match.start("low")
+    end = start + len(low_text)
+    pct = match.group("low_pct") or ""
+    high_text = match.group("high")
+    if pct and not unit:
+        unit = pct
+    elif pct and high_text and unit in ("%", "‰"):
+        pass
+    elif pct:
+        # `5%个百分点` does not occur; a percent sign followed by another unit word closes the number.
+        unit = pct
+    quantity = Quantity(start=start, end=end, value=value, unit=unit, mention_end=match.end())
+    if unit:
+        unit_start = match.start("unit") if match.group("unit") else match.start("low_pct")
+        quantity.unit_start, quantity.unit_end = unit_start, unit_start + len(unit)
+    if high_text is not None:
+        high = parse_number(high_text)
+        if high is not None and high >= value:
+            quantity.high_value = high
+            quantity.high_start = match.start("high")
+            quantity.high_end = match.end("high")
+    after = match.group("after")
+    if after:
+        quantity.bound = bound_of.get(("after", after), "exact")
+        quantity.bound_text = after
+    else:
+        before = _bound_word_before(text, start, bound_of)
+        if before:
+            quantity.bound = bound_of[("before", before)]
+            quantity.bound_text = before
+    quantity.excluded = _exclusion(text, match, quantity, is_chinese)
+    return quantity
+
+
+def _bound_word_before(text: str, start: int, bound_of: dict) -> str:
+    window = text[max(0, start - 6) : start]
+    best = ""
+    for (side, word), _ in bound_of.items():
+        if side == "before" and window.endswith(word) and len(word) > len(best):
+            best = word
+    return best
+
+
+def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool) -> str | None:
+    start, end = quantity.start, match.end()
+    before = text[max(0, start - 4) : start]
+    following = text[end : end + 4]
+    number_end = quantity.high_end or quantity.end
+    right_after_number = text[number_end : number_end + 4]
+    if is_chinese and quantity.value < 10 and not quantity.unit.startswith(("万", "亿")):
+        return "list count"
+    if not quantity.unit and DATE_SUFFIX.match(right_after_number):
+        return "date"
+    if (re.match(r"\s?[A-Za-z]", right_after_number) and not quantity.unit) or re.search(r"[A-Za-z]$", before):
+        return "name"
+    if before[-1:] in ("第",) or re.search(r"(?:前|后|位次|排名|位居|居全[国省市])$", before):
+        return "rank"
+    if before[-1:] in ("+", "×", "·", ".") or right_after_number[:1] in ("+", "×", "·"):
+        return "name"
+    if right_after_number.startswith(("千伏", "kV", "KV", "千瓦级")):
+        return "name"
+    if FOOTNOTE.match(text, max(0, start - 1)) or (before.endswith(("[", "［", "【", "〔")) and following[:1] in ("]", "］", "】", "〕")):
+        return "footnote"
+    if _inside_short_quote(text, start, end):
+        return "name"
+    if quantity.unit and not quantity.unit.startswith(("%", "‰")) and _modifies_following_noun(text, match):
+        return "name"
+    if not quantity.unit and not quantity.is_range and quantity.value >= 1900 and quantity.value <= 2100 and quantity.value.is_integer():
+        return "date"
+    if quantity.is_range and not quantity.unit and 1900 <= quantity.value <= 2100:
+        return "date"
+    return None
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    """`“十四五”`, `"1+7+3"`: a number inside a short quoted name."""
+    left = text.rfind("“", max(0, start - 10), start)
+    if left < 0:
+        left = text.rfind('"', max(0, start - 10), start)
+    if left < 0:
+        return False
+    closing = re.compile(r"[”\"]").search(text, end, end + 10)
+    if closing is None:
+        return False
+    inner = text[left + 1 : closing.start()]
+    return len(inner) <= 12 and not re.search(r"[，。；,;]", inner)
+
+
+_NAME_UNITS = ("元", "亿元", "万元", "千万元", "万亿元", "美元", "亿美元", "万美元", "千瓦", "万千瓦", "兆瓦", "吨", "万吨", "平方米", "万平方米", "亩", "万亩")
+
+
+def _modifies_following_noun(text: str, match: re.Match) -> bool:
+    """`10亿元以上项目`, `500万元以上固定资产投资`, `百万吨级`: a threshold inside a name, not a value."""
+    unit = match.group("unit") or ""
+    after = match.group("after") or ""
+    tail = text[match.end() : match.end() + 2]
+    if after in ("以上", "以下") and unit in _NAME_UNITS:
+        return bool(re.match(r"[\u4e00-\u9fff]", tail)) and not re.match(r"(?:的|，|、|和|及|增|下|左|占|比|同|较)", tail)
+    return tail.startswith("级")

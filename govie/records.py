@@ -1,0 +1,52 @@
+"""The record of ../shared/spec/RECORDS.md: one value of one indicator, in one role, for one year."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+Measure = Literal["level", "growth", "change"]
+Role = Literal["actual", "estimate", "target"]
+Bound = Literal["exact", "approx", "min", "max"]
+Tier = Literal["floor", "stretch"]
+
+MEASURES: tuple[str, ...] = ("level", "growth", "change")
+ROLES: tuple[str, ...] = ("actual", "estimate", "target")
+BOUNDS: tuple[str, ...] = ("exact", "approx", "min", "max")
+TIERS: tuple[str, ...] = ("floor", "stretch")
+
+
+@dataclass
+class Record:
+    """One quantitative statement of a report, with exactly the contract's fields."""
+
+    indicator: str
+    indicator_id: str | None
+    value: float
+    unit: str
+    measure: Measure
+    role: Role
+    bound: Bound
+    tier: Tier | None
+    year: int | None
+    start: int
+    end: int
+    evidence: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        names = {f.name for f in fields(cls)}
+        missing = names - data.keys()
+        if missing:
+            raise ValueError(f"record is missing fields: {sorted(missing)}")
+        return cls(**{k: data[k] for k in names})
+
+    def statement_key(self) -> tuple[str, float, str, str, str]:
+        """What makes two records the same statement (RECORDS.md)."""
+        return (self.indicator_id or self.indicator, self.value, self.unit, self.measure, self.role)
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Record))
