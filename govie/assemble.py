@@ -233,12 +233,13 @@ def _indicator_for(
     raw = text[phrase_start : quantity.start]
     phrase, offset = _clean_indicator(raw)
     sub_item = SUB_ITEM.search(raw)
-    if phrase and len(phrase) >= 2 and not _only_cues(phrase):
+    following = _following_noun(text, quantity)
+    counted = following and quantity.unit and not quantity.unit.endswith(("%", "‰", "百分点"))
+    if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not (counted and len(phrase) <= 2):
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase)
         return phrase, phrase_start + offset
-    following = _following_noun(text, quantity)
-    if following and quantity.unit and not quantity.unit.endswith(("%", "‰", "百分点")):
+    if counted:
         lead = phrase if phrase and not _only_cues(phrase) else ""
         return lead + following, None
     if state.previous is not None:
@@ -313,7 +314,7 @@ def _measure(segment: str, quantity: Quantity, indicator: str, state: _SentenceS
     last_up = _last(cues["up"], segment)
     last_down = _last(cues["down"], segment)
     verb_position = max(last_up, last_down)
-    if last_level > verb_position and not is_points:
+    if last_level >= 0 and last_level >= verb_position and not is_points:
         return "level", 1.0
     sign = -1.0 if last_down > last_up and quantity.value > 0 else 1.0
     if verb_position >= 0:

@@ -7,6 +7,8 @@ that cannot be resumed); 130 interrupted with Ctrl-C (finished files are kept).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import time
 from collections import deque
@@ -77,12 +79,14 @@ def extract(
             help="Report files (any suffix) and folders (searched recursively for "
             f"{' and '.join(REPORT_SUFFIXES)} files).",
             show_default=False,
-            metavar="PATH...",
+            metavar="PATH",
         ),
     ],
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", help="Output file; standard output when not given.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Output file; standard output when not given or '-'.", dir_okay=False
+        ),
     ] = None,
     output_format: Annotated[
         Optional[OutputFormatOption],
@@ -122,6 +126,8 @@ def extract(
     ] = False,
 ) -> None:
     """Extract records from reports into JSONL or CSV, one row per record with its `file`."""
+    if output == Path("-"):
+        output = None
     if resume and output is None:
         _fail_usage("--resume needs --output: it continues an existing output file")
     fmt = output_format.value if output_format is not None else infer_output_format(output)
@@ -219,7 +225,13 @@ def _run_guarded(inputs: list[Path], options: _Options, run: _Run, write: WriteF
         return EXIT_INTERRUPTED
     except _OutputBroken as err:
         run.close()
-        run.error(f"govie: cannot write {run.output or 'standard output'}: {err}")
+        if isinstance(err.__cause__, BrokenPipeError) and run.output is None:
+            # `govie extract ... | head` closed the pipe on purpose: no noise, and
+            # no second failure when Python flushes stdout at exit.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        else:
+            run.error(f"govie: cannot write {run.output or 'standard output'}: {err}")
         return EXIT_FAILURES
     except Exception as err:  # the pipeline cannot run at all (e.g. it is not installed)
         run.close()

@@ -142,7 +142,7 @@ def test_jsonl_output(fake_pipeline: StandInPipeline, reports: Path, tmp_path: P
 
 
 def test_stdout_jsonl_by_default(fake_pipeline: StandInPipeline, reports: Path) -> None:
-    result = _invoke("extract", reports / "a_2024.txt", "--quiet")
+    result = _invoke("extract", reports / "a_2024.txt", "--quiet", "-o", "-")
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert _files(rows) == ["a_2024.txt"] * 2
@@ -342,21 +342,10 @@ def test_real_pipeline_gdp_growth(tmp_path: Path) -> None:
     assert gdp_growth[0]["role"] == "actual"
 
 
-def _corpus_reports() -> Path | None:
-    repo_root = Path(__file__).resolve().parents[1]
-    candidates = [Path(os.environ["GOVIE_CORPUS"])] if os.environ.get("GOVIE_CORPUS") else []
-    candidates.append(repo_root.parent / "shared" / "corpus")
-    for corpus in candidates:
-        if (corpus / "reports").is_dir():
-            return corpus / "reports"
-    return None
-
-
 @pytest.mark.corpus
-def test_real_corpus_files(tmp_path: Path) -> None:
-    reports = _corpus_reports()
-    if reports is None:
-        pytest.skip("no corpus: set GOVIE_CORPUS or put it at ../shared/corpus")
+def test_real_corpus_files(corpus: Path, tmp_path: Path) -> None:
+    # `corpus` (conftest) skips when neither GOVIE_CORPUS nor ../shared/corpus is there.
+    reports = corpus / "reports"
     _require_pipeline()
     # The three smallest reports keep the test quick.
     paths = sorted(reports.glob("*.txt"), key=lambda path: (path.stat().st_size, path.name))[:3]

@@ -143,3 +143,18 @@ def test_web_chrome_and_front_matter_are_not_extracted():
 def test_extract_rejects_non_text(bad):
     with pytest.raises(TypeError):
         govie.extract(bad)  # type: ignore[arg-type]
+
+
+def test_decisions_of_docs_decisions_md():
+    records = extract(REVIEW + "财政赤字减少12亿元，城镇化率提高到60%，新建12所学校。到2030年，地区生产总值达到5000亿元。")
+    assert rows(records, "indicator", "value", "measure", "role", "year") == [
+        ("财政赤字", -12.0, "change", "actual", 2025),
+        ("城镇化率", 60.0, "level", "actual", 2025),
+        ("新建学校", 12.0, "level", "actual", 2025),
+        ("地区生产总值", 5000.0, "level", "target", 2030),
+    ]
+
+
+def test_price_index_rise_is_growth():
+    records = extract(REVIEW + "居民消费价格上涨2.1%。")
+    assert rows(records, "indicator_id", "value", "measure") == [("cpi", 2.1, "growth")]
