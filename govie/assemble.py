@@ -235,6 +235,8 @@ def _indicator_for(
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
     counted = following and quantity.unit and not quantity.unit.endswith(("%", "‰", "百分点"))
+    if phrase.startswith("的"):
+        phrase = ""
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not (counted and len(phrase) <= 2):
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 FIVE_YEAR_PLAN_END = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 ENUMERATOR = r"(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+是)"
-REVIEW_WORDS = re.compile(r"回顾|执行情况|主要成就|工作总结|过去一年|过去五年|本届政府")
+REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要成就|工作总结|过去一年|过去五年|本届政府")
 PLAN_WORDS = re.compile(r"安排|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步")
-SESSION_DATE = re.compile(r"(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日\s?(?:在|于)")
+SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
 PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)|目标任务(?:是|为|：|:)")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
@@ -26,24 +26,25 @@ class Section:
 
 
 def infer_report_year(text: str) -> int | None:
-    """The year a report plans for: the session's year, else read off its headings or title."""
-    head = text[:1500]
+    """The year a report plans for: its session's date, else its title, else its headings."""
+    head = text[:600]
     date = SESSION_DATE.search(head)
     if date:
         year, month = int(date.group(1)), int(date.group(2))
         return year + 1 if month == 12 else year
-    for line in _heading_lines(text):
-        heading_year = _year_in(line.text)
-        if heading_year is None:
-            continue
-        if REVIEW_WORDS.search(line.text) and "五年" not in line.text and "十" not in line.text[:6]:
-            return heading_year + 1
-        if PLAN_WORDS.search(line.text):
-            return heading_year
     title = TITLE_YEAR.search(head)
     if title:
         return int(title.group(1))
-    years = Counter(int(y) for y in re.findall(r"(20[12]\d)年", text) if 2010 <= int(y) <= 2035)
+    for line in _heading_lines(text):
+        explicit = re.search(r"(20[0-4]\d)\s?年", line.text)
+        if explicit is None:
+            continue
+        heading_year = int(explicit.group(1))
+        if REVIEW_WORDS.search(line.text):
+            return heading_year + 1
+        if PLAN_WORDS.search(line.text):
+            return heading_year
+    years = Counter(int(y) for y in re.findall(r"(20[1-4]\d)年", text))
     if years:
         return years.most_common(1)[0][0] + 1
     return None

@@ -412,6 +412,17 @@ def _html_tag(match: re.Match[str]) -> str:
     return "" if match.group("inline") else "\n"
 
 
+_FRONT_MATTER_TITLE_RE = re.compile(r"^title:[ \t]*['\"]?(?P<title>[^\n'\"]*?)['\"]?[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(match: re.Match[str]) -> list[Edit]:
+    # The title is kept as the first line: it often carries the report's year and region.
+    title = _FRONT_MATTER_TITLE_RE.search(match.string, match.start(), match.end())
+    if title is None or not title.group("title").strip():
+        return [(match.start(), match.end(), "\n")]
+    return [(match.start(), title.start("title"), ""), (title.end("title"), match.end(), "\n")]
+
+
 def remove_non_body(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     """Remove text that is not part of the report body; removed blocks become one '\\n'.
 
@@ -419,7 +430,7 @@ def remove_non_body(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     in the same pass (normalising twice changes nothing).
     """
     steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Replacement] | str]] = [
-        (_FRONT_MATTER_RE, "\n"),
+        (_FRONT_MATTER_RE, _front_matter),
         (_HTML_COMMENT_RE, "\n"),
         (_HTML_BLOCK_RE, "\n"),
         (_HTML_TAG_RE, _html_tag),

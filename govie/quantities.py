@@ -55,7 +55,7 @@ def _patterns() -> tuple[re.Pattern, dict[str, str]]:
     pattern = re.compile(
         rf"(?P<low>{_ARABIC}|{_CHINESE})(?P<low_pct>%|‰)?"
         rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{_ARABIC}))?"
-        rf"(?P<unit>{MAGNITUDE_PREFIX}?(?:{units})|{MAGNITUDE_PREFIX})?"
+        rf"(?:(?P<magnitude>{MAGNITUDE_PREFIX})?(?P<approx>余|多)?(?P<base>{units})|(?P<bare>{MAGNITUDE_PREFIX}))?"
         rf"(?P<after>{after})?"
     )
     bound_of = {}
@@ -80,7 +80,9 @@ def find_quantities(text: str) -> list[Quantity]:
 def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity | None:
     low_text = match.group("low")
     is_chinese = not re.match(r"[-−\d]", low_text)
-    unit = match.group("unit") or ""
+    # `3亿多元`, `1.5万余家`: the approximation word sits inside the unit; the unit is written without it.
+    unit = (match.group("magnitude") or "") + (match.group("base") or "") if match.group("base") else match.group("bare") or ""
+    unit_start = match.start("magnitude") if match.group("magnitude") else match.start("base") if match.group("base") else match.start("bare")
     if is_chinese:
         low_text, magnitude = split_chinese_magnitude(low_text)
         if magnitude and unit.startswith(("万", "亿")):
@@ -104,8 +106,11 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity
         unit = pct
     quantity = Quantity(start=start, end=end, value=value, unit=unit, mention_end=match.end())
     if unit:
-        unit_start = match.start("unit") if match.group("unit") else match.start("low_pct")
-        quantity.unit_start, quantity.unit_end = unit_start, unit_start + len(unit)
+        if pct and not match.group("base"):
+            unit_start = match.start("low_pct")
+        elif is_chinese and unit_start > end:
+            unit_start = end
+        quantity.unit_start, quantity.unit_end = unit_start, max(unit_start + len(unit), match.end("base") if match.group("base") else 0)
     if high_text is not None:
         high = parse_number(high_text)
         if high is not None and high >= value:
@@ -113,7 +118,10 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity
             quantity.high_start = match.start("high")
             quantity.high_end = match.end("high")
     after = match.group("after")
-    if after:
+    if match.group("approx"):
+        quantity.bound = "min"
+        quantity.bound_text = match.group("approx")
+    elif after:
         quantity.bound = bound_of.get(("after", after), "exact")
         quantity.bound_text = after
     else:
@@ -154,6 +162,8 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool)
         return "name"
     if FOOTNOTE.match(text, max(0, start - 1)) or (before.endswith(("[", "［", "【", "〔")) and following[:1] in ("]", "］", "】", "〕")):
         return "footnote"
+    if _counts_the_list_before(text, quantity):
+        return "list count"
     if _inside_short_quote(text, start, end):
         return "name"
     if quantity.unit and not quantity.unit.startswith(("%", "‰")) and _modifies_following_noun(text, match):
@@ -163,6 +173,18 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool)
     if quantity.is_range and not quantity.unit and 1900 <= quantity.value <= 2100:
         return "date"
     return None
+
+
+def _counts_the_list_before(text: str, quantity: Quantity) -> bool:
+    """`发展水产、稻米、菜籽油、生猪4条产业链`: the number only counts the items just listed."""
+    if not quantity.value.is_integer() or quantity.value < 2 or quantity.value > 12 or quantity.unit not in _COUNT_UNITS:
+        return False
+    clause_start = max(text.rfind(ch, 0, quantity.start) for ch in "，。；：,;:\n") + 1
+    items = text[clause_start : quantity.start].split("、")
+    return len(items) == int(quantity.value) and all(0 < len(item) <= 16 for item in items[1:])
+
+
+_COUNT_UNITS = ("个", "条", "项", "家", "大", "类", "种", "座", "所", "批")
 
 
 def _inside_short_quote(text: str, start: int, end: int) -> bool:
@@ -184,7 +206,7 @@ _NAME_UNITS = ("元", "亿元", "万元", "千万元", "万亿元", "美元", "�
 
 def _modifies_following_noun(text: str, match: re.Match) -> bool:
     """`10亿元以上项目`, `500万元以上固定资产投资`, `百万吨级`: a threshold inside a name, not a value."""
-    unit = match.group("unit") or ""
+    unit = (match.group("magnitude") or "") + (match.group("base") or "")
     after = match.group("after") or ""
     tail = text[match.end() : match.end() + 2]
     if after in ("以上", "以下") and unit in _NAME_UNITS:

@@ -239,17 +239,17 @@ def test_pinyin_gloss_rule() -> None:
 # Step 5: non-body text
 
 
-def test_front_matter_removed() -> None:
+def test_front_matter_removed_but_its_title_kept() -> None:
     original = "---\nsource: https://www.example.gov.cn/a.html\ntitle: 示例市政府工作报告\n---\n\n各位代表：\n现在报告工作。"
     result = normalize(original)
-    assert result.text == "各位代表：\n现在报告工作。"
-    assert original[result.offsets[0]] == "各"
+    assert result.text == "示例市政府工作报告\n\n各位代表：\n现在报告工作。"
+    assert original[result.offsets[0]] == "示"
     assert_invariants(original, result)
 
 
 def test_front_matter_with_url_list() -> None:
     original = "---\nsource:\n- https://www.example.gov.cn/b.shtml\ntitle: 报告\n---\n\n正文。"
-    assert normalize(original).text == "正文。"
+    assert normalize(original).text == "报告\n\n正文。"
 
 
 def test_html_comment_tags_and_entities() -> None:
