@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from ..records import Record
 
 RECORDS_KEY = "govie.records"
+LINKS_KEY = "govie.links"
 QUANTITIES_KEY = "govie.quantities"
 SECTIONS_KEY = "govie.sections"
 

@@ -9,7 +9,7 @@ from ..assemble import RawRecord, assemble
 from ..context import find_sections
 from ..records import Record
 from ..tokenizer import doc_offsets
-from .extensions import QUANTITIES_KEY, RECORDS_KEY, SECTIONS_KEY
+from .extensions import LINKS_KEY, QUANTITIES_KEY, RECORDS_KEY, SECTIONS_KEY
 
 
 class RecordAssembler:
@@ -26,6 +26,7 @@ class RecordAssembler:
         raw_records = assemble(doc.text, quantities, sections, doc._.report_year)
         offsets = doc_offsets(doc)
         doc.user_data[RECORDS_KEY] = [self._to_record(raw, offsets).to_dict() for raw in raw_records]
+        doc.user_data[LINKS_KEY] = [self._links(raw, offsets) for raw in raw_records]
         spans = []
         for raw in raw_records:
             if raw.indicator_start is not None:
@@ -38,6 +39,20 @@ class RecordAssembler:
             doc.user_data.pop(QUANTITIES_KEY, None)
             doc.user_data.pop(SECTIONS_KEY, None)
         return doc
+
+    @staticmethod
+    def _links(raw: RawRecord, offsets) -> dict[str, int | None]:
+        """The record's INDICATOR and UNIT spans in original offsets (None where not written)."""
+
+        def span(start: int | None, end: int | None) -> tuple[int | None, int | None]:
+            if start is None or end is None or end <= start:
+                return None, None
+            return offsets[start], offsets[end - 1] + 1
+
+        quantity = raw.quantity
+        ind_start, ind_end = span(raw.indicator_start, raw.indicator_end)
+        unit_start, unit_end = span(quantity.unit_start, quantity.unit_end) if quantity else (None, None)
+        return {"ind_start": ind_start, "ind_end": ind_end, "unit_start": unit_start, "unit_end": unit_end}
 
     @staticmethod
     def _to_record(raw: RawRecord, offsets) -> Record:
