@@ -8,6 +8,7 @@ that cannot be resumed); 130 interrupted with Ctrl-C (finished files are kept).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 import time
@@ -373,3 +374,32 @@ def _fail_usage(message: str) -> NoReturn:
 def _echo_err(message: str, quiet: bool) -> None:
     if not quiet:
         typer.echo(message, err=True)
+
+
+@app.command()
+def evaluate(
+    split: Annotated[str, typer.Option(help="train, dev, test or all (corpus/splits.json)")] = "dev",
+    model: Annotated[Optional[Path], typer.Option(help="a spaCy pipeline directory; default: the shipped one")] = None,
+    gold: Annotated[Path, typer.Option(help="folder of gold TSV files")] = Path("corpus/gold"),
+    corpus: Annotated[Path, typer.Option(envvar="GOVIE_CORPUS", help="corpus folder with reports/")] = Path("../shared/corpus"),
+    splits: Annotated[Path, typer.Option(help="the split file")] = Path("corpus/splits.json"),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write the scores as JSON here")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="list every missed and extra record with its evidence")] = False,
+) -> None:
+    """Score a pipeline on a split of the gold corpus: spans, relations, records, attributes."""
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import format_errors, format_table, split_files
+    from .gold import GoldError
+
+    try:
+        files = split_files(split, splits)
+        nlp = govie.load(str(model) if model else None)
+        scores = run_evaluation(nlp, files, gold, corpus)
+    except (GoldError, FileNotFoundError) as error:
+        typer.echo(f"govie: {error}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(format_table(scores, title=f"split {split} ({len(files)} reports), model {model or 'shipped'}"))
+    if errors:
+        typer.echo("\n" + format_errors(scores))
+    if output:
+        output.write_text(json.dumps({"split": split, "model": str(model or "shipped"), **scores.to_dict()}, ensure_ascii=False, indent=1), encoding="utf8")
