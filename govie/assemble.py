@@ -20,7 +20,7 @@ LEADING_NOISE = re.compile(
     r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"(?:同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"有|在|至|到|以上|左右|，|、|：|\s)+$"
 )
@@ -228,16 +228,19 @@ def _indicator_for(
         head = state.distribution[state.distribution_index]
         state.distribution_index += 1
         return head, None
-    list_cut = segment.rfind(LIST_BREAK)
+    list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
     raw = text[phrase_start : quantity.start]
     phrase, offset = _clean_indicator(raw)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
-    counted = following and quantity.unit and not quantity.unit.endswith(("%", "‰", "百分点"))
+    counted = bool(following) and quantity.unit.lstrip("万亿") in COUNT_UNITS
     if phrase.startswith("的"):
         phrase = ""
-    if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not (counted and len(phrase) <= 2):
+    if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
+        # `X、Y等193个项目`, `中国科大全球首次实现18个光量子比特纠缠`: the counted noun names the indicator.
+        return following, None
+    if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase)
         return phrase, phrase_start + offset
@@ -268,12 +271,16 @@ def _clean_indicator(raw: str) -> tuple[str, int]:
     return core.strip(), offset
 
 
+COUNT_UNITS = frozenset("个家项所座条件户套间台辆艘架只头株部张本场次批处栋幢宗支名位对种类篇册份起例".replace("", " ").split()) | {"人", "人次"}
+
+
 def _following_noun(text: str, quantity: Quantity) -> str:
-    """`725个贫困村出列`: the phrase after a count names what was counted."""
-    match = re.match(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{1,14}?(?=[，。；、,;（(]|$|\d)", text[quantity.mention_end : quantity.mention_end + 20])
+    """`725个贫困村出列`: the phrase after a count names what was counted (parentheses dropped)."""
+    window = text[quantity.mention_end : quantity.mention_end + 24]
+    match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|\d|等)", window)
     if not match:
         return ""
-    return match.group().strip("“”\"")
+    return PARENTHESES.sub("", match.group()).strip("“”\"")
 
 
 def _distribution_heads(heads_text: str) -> list[str]:
@@ -337,9 +344,14 @@ def _measure(segment: str, quantity: Quantity, indicator: str, state: _SentenceS
     return "level", 1.0
 
 
+NOT_A_VERB = re.compile(r"增加值|增长率|增长点|增长极|增速|增幅|降幅|涨幅|提升率")
+
+
 def _last(pattern: re.Pattern, text: str) -> int:
+    """Where the last cue of `pattern` starts in `text`, or -1; nouns such as 增加值 are no verbs."""
+    masked = NOT_A_VERB.sub(lambda m: "\0" * len(m.group()), text)
     position = -1
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(masked):
         position = match.start()
     return position
 

@@ -55,7 +55,7 @@ def _patterns() -> tuple[re.Pattern, dict[str, str]]:
     pattern = re.compile(
         rf"(?P<low>{_ARABIC}|{_CHINESE})(?P<low_pct>%|‰)?"
         rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{_ARABIC}))?"
-        rf"(?:(?P<magnitude>{MAGNITUDE_PREFIX})?(?P<approx>余|多)?(?P<base>{units})|(?P<bare>{MAGNITUDE_PREFIX}))?"
+        rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{MAGNITUDE_PREFIX})?(?P<approx>余|多)?(?P<base>{units})|(?P<bare>{MAGNITUDE_PREFIX}))?"
         rf"(?P<after>{after})?"
     )
     bound_of = {}
@@ -82,7 +82,7 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity
     is_chinese = not re.match(r"[-−\d]", low_text)
     # `3亿多元`, `1.5万余家`: the approximation word sits inside the unit; the unit is written without it.
     unit = (match.group("magnitude") or "") + (match.group("base") or "") if match.group("base") else match.group("bare") or ""
-    unit_start = match.start("magnitude") if match.group("magnitude") else match.start("base") if match.group("base") else match.start("bare")
+    unit_start = next((match.start(g) for g in ("magnitude", "base", "bare") if match.group(g)), match.end())
     if is_chinese:
         low_text, magnitude = split_chinese_magnitude(low_text)
         if magnitude and unit.startswith(("万", "亿")):
@@ -118,9 +118,9 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity
             quantity.high_start = match.start("high")
             quantity.high_end = match.end("high")
     after = match.group("after")
-    if match.group("approx"):
+    if match.group("approx") or match.group("approx_before"):
         quantity.bound = "min"
-        quantity.bound_text = match.group("approx")
+        quantity.bound_text = match.group("approx") or match.group("approx_before")
     elif after:
         quantity.bound = bound_of.get(("after", after), "exact")
         quantity.bound_text = after
@@ -158,7 +158,7 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool)
         return "rank"
     if before[-1:] in ("+", "×", "·", ".") or right_after_number[:1] in ("+", "×", "·"):
         return "name"
-    if right_after_number.startswith(("千伏", "kV", "KV", "千瓦级")):
+    if right_after_number.startswith(("千伏", "kV", "KV", "千瓦级", "强", "佳")):
         return "name"
     if FOOTNOTE.match(text, max(0, start - 1)) or (before.endswith(("[", "［", "【", "〔")) and following[:1] in ("]", "］", "】", "〕")):
         return "footnote"
@@ -201,14 +201,12 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
     return len(inner) <= 12 and not re.search(r"[，。；,;]", inner)
 
 
-_NAME_UNITS = ("元", "亿元", "万元", "千万元", "万亿元", "美元", "亿美元", "万美元", "千瓦", "万千瓦", "兆瓦", "吨", "万吨", "平方米", "万平方米", "亩", "万亩")
-
 
 def _modifies_following_noun(text: str, match: re.Match) -> bool:
     """`10亿元以上项目`, `500万元以上固定资产投资`, `百万吨级`: a threshold inside a name, not a value."""
     unit = (match.group("magnitude") or "") + (match.group("base") or "")
     after = match.group("after") or ""
     tail = text[match.end() : match.end() + 2]
-    if after in ("以上", "以下") and unit in _NAME_UNITS:
-        return bool(re.match(r"[\u4e00-\u9fff]", tail)) and not re.match(r"(?:的|，|、|和|及|增|下|左|占|比|同|较)", tail)
+    if after in ("以上", "以下") and unit:
+        return bool(re.match(r"[\u4e00-\u9fff]", tail)) and not re.match(r"(?:的|和|及|与|增|下|左|占|比|同|较|，|、|。|；)", tail)
     return tail.startswith("级")
