@@ -20,7 +20,7 @@ LEADING_NOISE = re.compile(
     r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"(?:保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"有|在|至|到|以上|左右|，|、|：|\s)+$"
 )
@@ -165,6 +165,8 @@ def _sentence_records(
             indicator, indicator_start = state.previous.indicator, state.previous.indicator_start
         if not indicator:
             continue
+        heads = _shared_value_heads(segment) or [(indicator, indicator_start)]
+        indicator, indicator_start = heads[0]
         measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state)
         role = _role(text, sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause)
         year = _year(clause, sentence[: quantity.start - sent_start], role, section, report_year, plan_from is not None and quantity.start >= plan_from)
@@ -172,7 +174,7 @@ def _sentence_records(
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [(quantity.value, quantity.start, quantity.end, "min"), (quantity.high_value, quantity.high_start, quantity.high_end, "max")]
-        for value, start, end, bound in values:
+        for (indicator, indicator_start), (value, start, end, bound) in ((h, v) for h in heads for v in values):
             record = RawRecord(
                 indicator=indicator,
                 indicator_id=headline_id(indicator),
@@ -234,7 +236,7 @@ def _indicator_for(
     phrase, offset = _clean_indicator(raw)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
-    counted = bool(following) and quantity.unit.lstrip("万亿") in COUNT_UNITS
+    counted = bool(following) and (quantity.unit.lstrip("万亿") in COUNT_UNITS or quantity.unit in ("万", "亿"))
     if phrase.startswith("的"):
         phrase = ""
     if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
@@ -250,6 +252,20 @@ def _indicator_for(
     if state.previous is not None:
         return state.previous.indicator, state.previous.indicator_start
     return "", None
+
+
+SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])")
+
+
+def _shared_value_heads(segment: str) -> list[tuple[str, int | None]]:
+    """`办复率、见面率均达到100%`: one value for each indicator of the list before 均."""
+    match = SHARED_VALUE.search(segment)
+    if match is None:
+        return []
+    before = segment[: match.start()]
+    cut = max(before.rfind(ch) for ch in CLAUSE_BREAK)
+    heads = _distribution_heads(before[cut + 1 :])
+    return [(head, None) for head in heads] if len(heads) >= 2 else []
 
 
 def _only_cues(phrase: str) -> bool:
@@ -286,6 +302,9 @@ def _following_noun(text: str, quantity: Quantity) -> str:
 def _distribution_heads(heads_text: str) -> list[str]:
     cleaned, _ = _clean_indicator(heads_text)
     parts = [p for p in re.split(r"[、和及与]", cleaned) if p]
+    if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
+        # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
+        return ["城镇" + parts[0][2:], "农村" + parts[0][2:]]
     if len(parts) < 2:
         return parts
     last = parts[-1]
@@ -317,6 +336,9 @@ def _restore_sub_item(parent: str, sub: str) -> str:
 def _measure(segment: str, quantity: Quantity, indicator: str, state: _SentenceState) -> tuple[str, float]:
     cues = _cue_patterns()
     unit = quantity.unit
+    if unit == "倍":
+        # `增长1.9倍`, `是2010年的1.5倍` (GUIDELINE, settled decision 2).
+        return "growth", 1.0
     is_percent = unit in ("%", "‰")
     is_points = unit.endswith("百分点")
     last_level = _last(cues["level"], segment)
@@ -334,7 +356,7 @@ def _measure(segment: str, quantity: Quantity, indicator: str, state: _SentenceS
         return "change", sign
     if is_points:
         return "change", 1.0
-    if is_percent and re.search(r"(?:增速|增长率|增幅|涨幅|增长|降幅)$", indicator):
+    if is_percent and (quantity.growth_after or re.search(r"(?<!自然)(?:增速|增长率|增幅|涨幅|增长|降幅)$", indicator)):
         return "growth", -1.0 if indicator.endswith("降幅") else 1.0
     previous = state.previous
     if previous is not None and state.distribution_index > 1 and previous.unit == unit:
@@ -375,7 +397,8 @@ def _role(
     before = sentence[: quantity.start - sent_start]
     if cues["estimate"].search(before) or estimate_carried:
         return "estimate"
-    if re.search(r"(?:力争|确保|争取|目标|计划|预期)", clause) and not re.search(r"完成|实现了|超额|超过", clause):
+    # In a review, 争取 reports what was obtained (争取上级资金) and 预期寿命 is no cue.
+    if re.search(r"力争|确保|目标|计划|预期(?!寿命)", clause) and not re.search(r"完成|实现了|超额|超过", clause):
         return "target"
     future = re.search(r"(?:到|至)(20\d\d)年", before)
     if future and section.year is not None and int(future.group(1)) > section.year + (1 if section.kind != "plan" else 0):

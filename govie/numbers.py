@@ -39,6 +39,9 @@ def parse_chinese(text: str) -> float | None:
     """`三千五百` -> 3500, `两` -> 2, `十二` -> 12; None when it is not a well-formed numeral."""
     if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         return None
+    if text in ("十", "百", "千"):
+        # `突破千亿元`, `百万游客`: a bare unit numeral means one of it.
+        return MAGNITUDES[text]
     try:
         return float(cn2an.cn2an(text, "normal"))
     except (ValueError, KeyError, IndexError):

@@ -11,7 +11,7 @@ from .numbers import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, parse_number, split_
 
 MAGNITUDE_PREFIX = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _ARABIC = r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*"
+_CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*|[百千](?=余?[万亿])"
 RANGE_SEPARATOR = r"\s?(?:[-—–~～至]{1,2})\s?"
 DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
 FOOTNOTE = re.compile(r"[\[［【〔]\d+[\]］】〕]|[①-⑳]")
@@ -39,6 +39,7 @@ class Quantity:
         return self.high_value is not None
 
     mention_end: int = 0
+    growth_after: bool = False
 
     @property
     def number_end(self) -> int:
@@ -130,6 +131,8 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict) -> Quantity
             quantity.bound = bound_of[("before", before)]
             quantity.bound_text = before
     quantity.excluded = _exclusion(text, match, quantity, is_chinese)
+    # `保持15%以上增速`: the rate named after the number.
+    quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长|增幅|的增长)", text[match.end() : match.end() + 4]))
     return quantity
 
 

@@ -158,3 +158,26 @@ def test_decisions_of_docs_decisions_md():
 def test_price_index_rise_is_growth():
     records = extract(REVIEW + "居民消费价格上涨2.1%。")
     assert rows(records, "indicator_id", "value", "measure") == [("cpi", 2.1, "growth")]
+
+
+def test_one_value_for_several_indicators():
+    records = extract(REVIEW + "人大代表建议办复率、见面率均达到100%，城乡居民人均可支配收入均增长6%。")
+    assert rows(records, "indicator", "indicator_id", "value") == [
+        ("人大代表建议办复率", None, 100.0),
+        ("见面率", None, 100.0),
+        ("城镇居民人均可支配收入", "urban_disposable_income", 6.0),
+        ("农村居民人均可支配收入", "rural_disposable_income", 6.0),
+    ]
+
+
+def test_multiples_and_bare_unit_numerals():
+    records = extract(REVIEW + "外贸出口额增长2.6倍，旅游总收入突破千亿元，千家万户受益。")
+    assert rows(records, "indicator", "value", "unit", "measure", "bound") == [
+        ("外贸出口额", 2.6, "倍", "growth", "exact"),
+        ("旅游总收入", 1000.0, "亿元", "level", "min"),
+    ]
+
+
+def test_zhengqu_in_a_review_reports_what_was_obtained():
+    records = extract(REVIEW + "争取上级支持资金39.6亿元，人均预期寿命达到79岁。")
+    assert rows(records, "role") == [("actual",), ("actual",)]
