@@ -403,3 +403,33 @@ def evaluate(
         typer.echo("\n" + format_errors(scores))
     if output:
         output.write_text(json.dumps({"split": split, "model": str(model or "shipped"), **scores.to_dict()}, ensure_ascii=False, indent=1), encoding="utf8")
+
+
+@app.command()
+def train(
+    gold: Annotated[Path, typer.Option(help="folder of gold TSV files")] = Path("corpus/gold"),
+    corpus: Annotated[Path, typer.Option(envvar="GOVIE_CORPUS", help="corpus folder with reports/")] = Path("../shared/corpus"),
+    splits: Annotated[Path, typer.Option(help="the split file")] = Path("corpus/splits.json"),
+    config: Annotated[Path, typer.Option(help="the NER training config")] = Path("configs/ner.cfg"),
+    output: Annotated[Path, typer.Option(help="where the steps write their results")] = Path("training/output"),
+    package_dir: Annotated[Path, typer.Option(help="where the trained pipeline is written")] = Path("govie/model"),
+    folds: Annotated[int, typer.Option(min=1, help="folds of the train split for the relation model's NER features")] = 3,
+    max_steps: Annotated[Optional[int], typer.Option(help="override the NER config's training.max_steps")] = None,
+    seed: Annotated[int, typer.Option(help="random seed of every step")] = 0,
+) -> None:
+    """Retrain from the annotations: convert → train NER → train relations → evaluate → package."""
+    from .gold import GoldError
+    from .train import TrainSettings, train_all
+
+    settings = TrainSettings(gold=gold, corpus=corpus, splits=splits, config=config, output=output, package_dir=package_dir, folds=folds, max_steps=max_steps, seed=seed)
+    for path, what in ((gold, "gold folder"), (splits, "split file"), (config, "NER config")):
+        if not path.exists():
+            _fail_usage(f"{what} {path} not found (run govie train from a project checkout, or pass --{what.split()[0]})")
+    try:
+        scores = train_all(settings)
+    except GoldError as error:
+        _fail_usage(str(error))
+    for split, split_scores in scores.items():
+        records = split_scores["records"]
+        typer.echo(f"{split}: all-records F1 {records['all']['f1']:.3f}, headline strict F1 {records['headline_strict']['f1']:.3f}, loose recall {records['loose_recall']:.3f}")
+    typer.echo(f"wrote {package_dir}")

@@ -52,7 +52,15 @@ class RecordAssembler:
         quantity = raw.quantity
         ind_start, ind_end = span(raw.indicator_start, raw.indicator_end)
         unit_start, unit_end = span(quantity.unit_start, quantity.unit_end) if quantity else (None, None)
-        return {"ind_start": ind_start, "ind_end": ind_end, "unit_start": unit_start, "unit_end": unit_end}
+        return {
+            "ind_start": ind_start,
+            "ind_end": ind_end,
+            "unit_start": unit_start,
+            "unit_end": unit_end,
+            # The same in the Doc's own (normalised) offsets, for components that run after this one.
+            "value_norm": [raw.start, raw.end],
+            "ind_norm": [raw.indicator_start, raw.indicator_end] if raw.indicator_start is not None else None,
+        }
 
     @staticmethod
     def _to_record(raw: RawRecord, offsets) -> Record:

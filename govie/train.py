@@ -1,0 +1,235 @@
+"""The training steps behind `govie train` and the scripts in training/: convert the gold corpus,
+train the NER with `spacy train`, train the relation/role model, evaluate, package.
+
+Paths are those of a project checkout (configs/, corpus/, training/output/) and can all be set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+from .components.extensions import LINKS_KEY
+from .evaluate import evaluate, similar_indicator, split_files
+from .gold import DEFAULT_CORPUS, GoldDocument, gold_paths, load_gold
+from .linker import LinkerExample, LinkerModel, context_features, indicator_candidates, number_slots
+from .pipeline import build_rules_pipeline
+from .tokenizer import doc_offsets
+from .trained import build_pipeline
+from .training_data import gold_docs, ner_doc, sentence_docs
+
+
+@dataclass
+class TrainSettings:
+    gold: Path = Path("corpus/gold")
+    corpus: Path = DEFAULT_CORPUS
+    splits: Path = Path("corpus/splits.json")
+    config: Path = Path("configs/ner.cfg")
+    output: Path = Path("training/output")
+    package_dir: Path = Path("govie/model")
+    folds: int = 3
+    max_steps: int | None = None
+    seed: int = 0
+    thresholds: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.output / "data"
+
+    @property
+    def ner_dir(self) -> Path:
+        return self.output / "ner"
+
+    @property
+    def linker_dir(self) -> Path:
+        return self.output / "linker"
+
+
+def fold_files(train_files: Iterable[str], folds: int) -> list[list[str]]:
+    """Train documents dealt round-robin into folds: each fold's NER is trained on the others, so the
+    relation model learns from NER output on documents that NER did not see."""
+    ordered = sorted(train_files)
+    return [ordered[k::folds] for k in range(folds)] if folds > 1 else [ordered]
+
+
+def convert(settings: TrainSettings) -> dict[str, Counter]:
+    """Step 1: DocBins of the sentences that hold numbers, with gold entities, per split and fold."""
+    nlp = build_rules_pipeline()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    jobs: dict[str, list[str]] = {name: split_files(name, settings.splits) for name in ("train", "dev", "test")}
+    if settings.folds > 1:
+        for k, held_out in enumerate(fold_files(jobs["train"], settings.folds)):
+            jobs[f"fold{k}-train"] = [f for f in jobs["train"] if f not in held_out]
+    counts: dict[str, Counter] = {}
+    context = nlp.get_pipe("govie_context")
+    for split, files in jobs.items():
+        docbin = DocBin(store_user_data=False)
+        labels: Counter = Counter()
+        for doc, _, aligned in gold_docs(nlp, load_gold(settings.gold, settings.corpus, files)):
+            annotated = ner_doc(doc, aligned)
+            # The rule pipeline's sentences: training sees the units the NER runs on.
+            annotated.from_array(["SENT_START"], context(doc).to_array(["SENT_START"]))
+            for sentence in sentence_docs(annotated):
+                labels.update(ent.label_ for ent in sentence.ents)
+                labels["sentences"] += 1
+                docbin.add(sentence)
+        docbin.to_disk(settings.data_dir / f"{split}.spacy")
+        labels["documents"] = len(files)
+        counts[split] = labels
+    return counts
+
+
+def spacy_train(settings: TrainSettings, train: Path, output: Path) -> None:
+    command = [
+        sys.executable, "-m", "spacy", "train", str(settings.config), "--output", str(output),
+        "--paths.train", str(train), "--paths.dev", str(settings.data_dir / "dev.spacy"),
+        "--system.seed", str(settings.seed),
+    ]
+    if settings.max_steps is not None:
+        command += ["--training.max_steps", str(settings.max_steps)]
+    subprocess.run(command, check=True)
+
+
+def train_ner(settings: TrainSettings) -> None:
+    """Step 2: `spacy train` on the whole train split (tuned on dev), and once per fold."""
+    spacy_train(settings, settings.data_dir / "train.spacy", settings.ner_dir / "full")
+    if settings.folds > 1:
+        for k in range(settings.folds):
+            spacy_train(settings, settings.data_dir / f"fold{k}-train.spacy", settings.ner_dir / f"fold{k}")
+
+
+def ner_model(settings: TrainSettings, name: str = "full") -> Language:
+    return spacy.load(settings.ner_dir / name / "model-best")
+
+
+def linker_examples(nlp: Language, documents: Iterable[tuple[GoldDocument, str]]) -> list[LinkerExample]:
+    """Each number of each document with its features, candidates and gold decision."""
+    examples = []
+    before_linker = [(name, proc) for name, proc in nlp.pipeline if name != "govie_linker"]
+    for document, text in documents:
+        doc = nlp.make_doc(text)
+        if document.report_year is not None:
+            doc._.report_year = document.report_year
+        for _, component in before_linker:
+            doc = component(doc)
+        offsets = doc_offsets(doc)
+        gold_at = {}
+        for row in document.rows:
+            if row.is_record:
+                gold_at.setdefault((row.start, row.end), row)
+        for slot in number_slots(doc):
+            row = gold_at.get((offsets[slot.start], offsets[slot.end - 1] + 1))
+            gold = None if row is None else {"indicator": row.indicator, "measure": row.measure, "role": row.role}
+            labelled = [(c, gold is not None and similar_indicator(gold["indicator"], c.text)) for c in indicator_candidates(doc, slot)]
+            examples.append(LinkerExample(context_features(doc, slot), labelled, gold))
+        doc.user_data.pop(LINKS_KEY, None)
+    return examples
+
+
+def train_linker(settings: TrainSettings) -> LinkerModel:
+    """Step 3: the relation/role model on NER output it did not train on; threshold tuned on dev."""
+    train = split_files("train", settings.splits)
+    examples: list[LinkerExample] = []
+    for k, held_out in enumerate(fold_files(train, settings.folds)):
+        nlp = build_pipeline(ner_model(settings, f"fold{k}" if settings.folds > 1 else "full"))
+        examples.extend(linker_examples(nlp, load_gold(settings.gold, settings.corpus, held_out)))
+    model = LinkerModel.untrained()
+    sizes = model.fit(examples)
+    print(f"relation/role model trained on {sizes}")
+    full = build_pipeline(ner_model(settings), model)
+    dev = split_files("dev", settings.splits)
+    best = (-1.0, 0.5)
+    for threshold in settings.thresholds:
+        full.get_pipe("govie_linker").keep_threshold = threshold
+        f1 = evaluate(full, dev, settings.gold, settings.corpus).all_records.f1
+        print(f"keep threshold {threshold}: dev all-records F1 {f1:.4f}")
+        best = max(best, (f1, threshold))
+    model.keep_threshold = best[1]
+    settings.linker_dir.mkdir(parents=True, exist_ok=True)
+    (settings.linker_dir / "linker.pkl").write_bytes(pickle.dumps(model))
+    return model
+
+
+def load_linker(settings: TrainSettings) -> LinkerModel:
+    return pickle.loads((settings.linker_dir / "linker.pkl").read_bytes())
+
+
+def full_pipeline(settings: TrainSettings) -> Language:
+    model = load_linker(settings)
+    nlp = build_pipeline(ner_model(settings), model)
+    nlp.get_pipe("govie_linker").keep_threshold = model.keep_threshold
+    nlp.config["components"]["govie_linker"]["keep_threshold"] = model.keep_threshold
+    return nlp
+
+
+def training_data_hash(settings: TrainSettings) -> str:
+    """sha256 over the gold files and the hashes of the reports they annotate, in name order."""
+    digest = hashlib.sha256()
+    for path in gold_paths(settings.gold):
+        digest.update(path.name.encode("utf8"))
+        digest.update(path.read_bytes())
+    digest.update(settings.splits.read_bytes())
+    return digest.hexdigest()
+
+
+def evaluate_splits(nlp: Language, settings: TrainSettings, splits: Iterable[str] = ("dev", "test")) -> dict[str, dict]:
+    return {split: evaluate(nlp, split_files(split, settings.splits), settings.gold, settings.corpus).to_dict() for split in splits}
+
+
+def package(settings: TrainSettings, scores: dict[str, dict] | None = None) -> Path:
+    """Step 5: the full pipeline written into the package with its model card (meta.json)."""
+    nlp = full_pipeline(settings)
+    scores = scores if scores is not None else evaluate_splits(nlp, settings)
+    ner_config = (settings.ner_dir / "full" / "model-best" / "config.cfg").read_text(encoding="utf8")
+    nlp.meta.update(
+        {
+            "name": "govie_reports",
+            "version": "0.1.0",
+            "description": "govie: rules, a sentence-level CNN NER (INDICATOR, VALUE, UNIT) and a logistic-regression relation/role model",
+            "license": "MIT",
+            "training_data": {
+                "sha256": training_data_hash(settings),
+                "train_documents": len(split_files("train", settings.splits)),
+                "dev_documents": len(split_files("dev", settings.splits)),
+                "test_documents": len(split_files("test", settings.splits)),
+            },
+            "ner_config": ner_config,
+            "relation_model": {"keep_threshold": nlp.get_pipe("govie_linker").keep_threshold},
+            "scores_by_split": {split: {"records": s["records"], "spans": s["spans"], "relations": s["relations"], "attributes": s["attributes"]} for split, s in scores.items()},
+            "timings_seconds": settings.timings,
+        }
+    )
+    if settings.package_dir.exists():
+        import shutil
+
+        shutil.rmtree(settings.package_dir)
+    nlp.to_disk(settings.package_dir)
+    return settings.package_dir
+
+
+def train_all(settings: TrainSettings) -> dict[str, dict]:
+    """convert → train NER → train relations → evaluate → package."""
+    steps = [("convert", convert), ("train_ner", train_ner), ("train_linker", train_linker)]
+    for name, step in steps:
+        started = time.perf_counter()
+        step(settings)
+        settings.timings[name] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
+    scores = evaluate_splits(full_pipeline(settings), settings)
+    settings.timings["evaluate"] = round(time.perf_counter() - started, 1)
+    package(settings, scores)
+    print(json.dumps({"timings_seconds": settings.timings}, indent=1))
+    return scores

@@ -1,0 +1,43 @@
+"""A retrain on a tiny subset of the gold corpus, end to end: convert, spacy train, relation model,
+evaluation, packaging; then the packaged pipeline loads and extracts."""
+
+from __future__ import annotations
+
+import json
+
+import spacy
+
+import govie
+from conftest import REPO_ROOT
+from govie.evaluate import split_files
+from govie.train import TrainSettings, train_all
+
+
+def test_tiny_retrain_end_to_end(corpus, tmp_path):
+    splits_file = REPO_ROOT / "corpus" / "splits.json"
+    train = split_files("train", splits_file)[:4]
+    dev = split_files("dev", splits_file)[:1]
+    splits = tmp_path / "splits.json"
+    splits.write_text(json.dumps({"train": train, "dev": dev, "test": dev}), encoding="utf8")
+    settings = TrainSettings(
+        gold=REPO_ROOT / "corpus" / "gold",
+        corpus=corpus,
+        splits=splits,
+        config=REPO_ROOT / "configs" / "ner.cfg",
+        output=tmp_path / "output",
+        package_dir=tmp_path / "model",
+        folds=2,
+        max_steps=30,
+        thresholds=(0.5,),
+    )
+    scores = train_all(settings)
+    assert set(scores) == {"dev", "test"}
+    assert 0.0 <= scores["dev"]["records"]["all"]["f1"] <= 1.0
+    meta = json.loads((tmp_path / "model" / "meta.json").read_text(encoding="utf8"))
+    assert meta["training_data"]["train_documents"] == 4
+    assert len(meta["training_data"]["sha256"]) == 64
+    nlp = govie.load(str(tmp_path / "model"))
+    assert nlp.pipe_names == ["govie_context", "govie_quantities", "govie_ner", "govie_records", "govie_linker"]
+    doc = nlp("一、2025年工作回顾\n全区地区生产总值增长6.1%，城镇新增就业5213人。")
+    assert all(isinstance(r, govie.Record) for r in doc._.records)
+    assert isinstance(spacy.load(tmp_path / "model" / "govie_ner" / "ner_model"), spacy.language.Language)
