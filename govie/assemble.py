@@ -20,7 +20,7 @@ LEADING_NOISE = re.compile(
     r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"有|在|至|到|以上|左右|，|、|：|\s)+$"
 )
@@ -345,7 +345,8 @@ def _measure(segment: str, quantity: Quantity, indicator: str, state: _SentenceS
     last_up = _last(cues["up"], segment)
     last_down = _last(cues["down"], segment)
     verb_position = max(last_up, last_down)
-    if last_level >= 0 and last_level >= verb_position and not is_points:
+    names_a_rate_of_change = re.search(r"(?<!自然)(?:增速|增长率|增幅|涨幅)$", indicator)
+    if last_level >= 0 and last_level >= verb_position and not is_points and not (is_percent and names_a_rate_of_change):
         return "level", 1.0
     sign = -1.0 if last_down > last_up and quantity.value > 0 else 1.0
     if verb_position >= 0:

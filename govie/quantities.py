@@ -11,7 +11,7 @@ from .numbers import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, parse_number, split_
 
 MAGNITUDE_PREFIX = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
 _ARABIC = r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*|[百千](?=余?[万亿])"
+_CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*|[百千](?=余?[万亿]{{1,2}}(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤))"
 RANGE_SEPARATOR = r"\s?(?:[-—–~～至]{1,2})\s?"
 DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
 FOOTNOTE = re.compile(r"[\[［【〔]\d+[\]］】〕]|[①-⑳]")
@@ -165,6 +165,8 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool)
         return "name"
     if FOOTNOTE.match(text, max(0, start - 1)) or (before.endswith(("[", "［", "【", "〔")) and following[:1] in ("]", "］", "】", "〕")):
         return "footnote"
+    if right_after_number.startswith("/") or before.endswith("/"):
+        return "fraction"
     if _counts_the_list_before(text, quantity):
         return "list count"
     if _inside_short_quote(text, start, end):
