@@ -149,8 +149,10 @@ def indicator_candidates(doc: Doc, slot: NumberSlot) -> list[Candidate]:
         record, link = slot.rule_records[0]
         rule_span = tuple(link["ind_norm"]) if link.get("ind_norm") else None
         candidates.append(Candidate(record["indicator"], rule_span, "rule"))
-    before = [span for span in slot.ner_indicators if span[1] <= slot.start]
-    after = [span for span in slot.ner_indicators if span[0] >= slot.quantity.mention_end]
+    # An NER span across a comma or a stop is never one indicator name.
+    ner_spans = [span for span in slot.ner_indicators if not re.search(r"[，。；：,;]", text[span[0] : span[1]])]
+    before = [span for span in ner_spans if span[1] <= slot.start]
+    after = [span for span in ner_spans if span[0] >= slot.quantity.mention_end]
     for rank, span in enumerate(reversed(before[-3:])):
         candidates.append(Candidate(text[span[0] : span[1]], span, "ner", {"rank_before": float(rank)}))
     for span in after[:1]:
@@ -161,7 +163,14 @@ def indicator_candidates(doc: Doc, slot: NumberSlot) -> list[Candidate]:
 
 
 def _pair_features(text: str, slot: NumberSlot, candidate: Candidate, rule_span) -> dict[str, float | str]:
-    features: dict[str, float | str] = {"source": candidate.source}
+    features: dict[str, float | str] = {
+        "source": candidate.source,
+        "headline": float(headline_id(candidate.text) is not None),
+        "rule_headline": float(bool(slot.rule_records) and slot.rule_records[0][0]["indicator_id"] is not None),
+        "first_char=" + candidate.text[:1]: 1.0,
+        "last_char=" + candidate.text[-1:]: 1.0,
+        "last2=" + candidate.text[-2:]: 1.0,
+    }
     span = candidate.span
     if span is None:
         features["restored"] = 1.0
@@ -178,10 +187,10 @@ def _pair_features(text: str, slot: NumberSlot, candidate: Candidate, rule_span)
             "between_number": float(bool(re.search(r"\d", between))),
             "between_fenbie": float("分别" in between),
             "length": float(min(span[1] - span[0], 20)) / 20,
-            "headline": float(headline_id(candidate.text) is not None),
             "same_as_rule": float(rule_span is not None and tuple(span) == tuple(rule_span)),
             "overlaps_rule": float(rule_span is not None and span[0] < rule_span[1] and rule_span[0] < span[1]),
-            "last_char=" + candidate.text[-1:]: 1.0,
+            "inside_rule": float(rule_span is not None and rule_span[0] <= span[0] and span[1] <= rule_span[1]),
+            "contains_rule": float(rule_span is not None and span[0] <= rule_span[0] and rule_span[1] <= span[1]),
         }
     )
     return features

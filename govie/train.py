@@ -133,10 +133,22 @@ def linker_examples(nlp: Language, documents: Iterable[tuple[GoldDocument, str]]
         for slot in number_slots(doc):
             row = gold_at.get((offsets[slot.start], offsets[slot.end - 1] + 1))
             gold = None if row is None else {"indicator": row.indicator, "measure": row.measure, "role": row.role}
-            labelled = [(c, gold is not None and similar_indicator(gold["indicator"], c.text)) for c in indicator_candidates(doc, slot)]
+            candidates = indicator_candidates(doc, slot)
+            labelled = [(c, row is not None and _names_gold_indicator(c, row, offsets)) for c in candidates]
             examples.append(LinkerExample(context_features(doc, slot), labelled, gold))
         doc.user_data.pop(LINKS_KEY, None)
     return examples
+
+
+def _names_gold_indicator(candidate, row, offsets) -> bool:
+    """A candidate is right when it is the gold INDICATOR span, or, for a gold name with no span
+    (restored), when its text is similar to the gold name."""
+    gold_span = row.indicator_span()
+    if gold_span is not None and candidate.span is not None:
+        start, end = offsets[candidate.span[0]], offsets[candidate.span[1] - 1] + 1
+        overlap = min(end, gold_span[1]) - max(start, gold_span[0])
+        return overlap > 0 and overlap / (max(end, gold_span[1]) - min(start, gold_span[0])) >= 0.6
+    return similar_indicator(row.indicator, candidate.text)
 
 
 def train_linker(settings: TrainSettings) -> LinkerModel:
