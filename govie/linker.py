@@ -21,7 +21,7 @@ from .assemble import headline_id
 from .components.extensions import LINKS_KEY, QUANTITIES_KEY, RECORDS_KEY, SECTIONS_KEY
 from .context import Section
 from .quantities import Quantity
-from .tokenizer import doc_offsets
+from .tokenizer import doc_offsets, doc_text
 
 DECLINE = re.compile(r"(?:下降|降低|减少|回落|缩小|压减|下滑|削减|收窄)[了]?$")
 PUNCTUATION = "，；、：。"
@@ -62,7 +62,7 @@ def number_slots(doc: Doc) -> list[NumberSlot]:
     ner = doc.spans["ner"] if "ner" in doc.spans else []
     ner_values = [(s.start_char, s.end_char) for s in ner if s.label_ == "VALUE"]
     ner_indicators = sorted((s.start_char, s.end_char) for s in ner if s.label_ == "INDICATOR")
-    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc.text))]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc_text(doc)))]
     slots = []
     sentence_index = 0
     for quantity in quantities:
@@ -96,7 +96,7 @@ def _char_ngrams(prefix: str, text: str, features: dict, sizes=(1, 2, 3)) -> Non
 
 def context_features(doc: Doc, slot: NumberSlot) -> dict[str, float | str]:
     """What surrounds the number: characters before and after, unit, section, the rules' verdict."""
-    text = doc.text
+    text = doc_text(doc)
     quantity = slot.quantity
     left = text[max(slot.sentence[0], slot.start - 10) : slot.start]
     right = text[quantity.mention_end : min(slot.sentence[1], quantity.mention_end + 6)]
@@ -142,7 +142,7 @@ def _unit_class(unit: str) -> str:
 
 
 def indicator_candidates(doc: Doc, slot: NumberSlot) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     candidates: list[Candidate] = []
     rule_span = None
     if slot.rule_records:
@@ -277,7 +277,7 @@ def apply_linker(doc: Doc, model: LinkerModel) -> None:
             record["indicator_id"] = headline_id(chosen.text)
         record["measure"] = str(measure)
         record["role"] = str(role)
-        record["value"] = _signed(doc.text, slot, record["value"], str(measure))
+        record["value"] = _signed(doc_text(doc), slot, record["value"], str(measure))
         if role != "target":
             record["tier"] = None
         new_link = dict(link) if link else {"unit_start": None, "unit_end": None, "value_norm": [slot.start, slot.end]}
@@ -304,7 +304,7 @@ def _record_from_slot(doc: Doc, slot: NumberSlot, offsets) -> dict:
     value = quantity.high_value if slot.start != quantity.start else quantity.value
     bound = quantity.bound if not quantity.is_range else ("max" if slot.start != quantity.start else "min")
     section_year = slot.section.year if slot.section else None
-    sentence = doc.text[slot.sentence[0] : slot.sentence[1]].strip()
+    sentence = doc_text(doc)[slot.sentence[0] : slot.sentence[1]].strip()
     return {
         "indicator": "",
         "indicator_id": None,
@@ -336,13 +336,13 @@ class NerHeuristicLinker:
                 continue
             for record, link in slot.rule_records:
                 record, link = dict(record), dict(link)
-                clause_start = max(doc.text.rfind(ch, slot.sentence[0], slot.start) for ch in "，；：。") + 1
+                clause_start = max(doc_text(doc).rfind(ch, slot.sentence[0], slot.start) for ch in "，；：。") + 1
                 before = [span for span in slot.ner_indicators if clause_start <= span[0] and span[1] <= slot.start]
                 rule_span = link.get("ind_norm")
                 if before and len(slot.rule_records) == 1:
                     span = before[-1]
                     if rule_span is None or not (span[0] < rule_span[1] and rule_span[0] < span[1]):
-                        record["indicator"] = doc.text[span[0] : span[1]]
+                        record["indicator"] = doc_text(doc)[span[0] : span[1]]
                         record["indicator_id"] = headline_id(record["indicator"])
                         link.update({"ind_norm": list(span), "ind_start": offsets[span[0]], "ind_end": offsets[span[1] - 1] + 1})
                 records.append(record)

@@ -18,6 +18,7 @@ from .normalize import NormalizedText, normalize
 from .numbers import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS
 
 OFFSETS_KEY = "govie.offsets"
+TEXT_KEY = "govie.text"
 ORIGINAL_LENGTH_KEY = "govie.original_length"
 
 MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
@@ -67,6 +68,8 @@ class GovieTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[OFFSETS_KEY] = normalized.offsets.tobytes()
         doc.user_data[ORIGINAL_LENGTH_KEY] = normalized.original_length
+        # Doc.text joins every token anew on each access; the components read this copy instead.
+        doc.user_data[TEXT_KEY] = normalized.text
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
@@ -114,11 +117,17 @@ def _identity(text: str) -> NormalizedText:
     return NormalizedText(text=text, offsets=array("l", range(len(text) + 1)), original_length=len(text))
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, from the copy the tokenizer keeps while the pipeline runs."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
+
+
 def doc_offsets(doc: Doc) -> array:
     """The map from each character of `doc.text` to the original input (len(doc.text)+1 entries)."""
     raw = doc.user_data.get(OFFSETS_KEY)
     if raw is None:
-        return array("l", range(len(doc.text) + 1))
+        return array("l", range(len(doc_text(doc)) + 1))
     offsets = array("l")
     offsets.frombytes(raw)
     return offsets

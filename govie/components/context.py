@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..context import find_sections, infer_report_year, sentence_spans
+from ..tokenizer import doc_text
 from .extensions import SECTIONS_KEY
 
 
@@ -18,17 +19,19 @@ class ContextComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.report_year is None:
-            doc._.report_year = infer_report_year(doc.text)
-        doc.user_data[SECTIONS_KEY] = find_sections(doc.text, doc._.report_year)
+            doc._.report_year = infer_report_year(doc_text(doc))
+        doc.user_data[SECTIONS_KEY] = find_sections(doc_text(doc), doc._.report_year)
         if self.set_sentences and len(doc):
             self._set_sentence_starts(doc)
         return doc
 
     @staticmethod
     def _set_sentence_starts(doc: Doc) -> None:
-        starts = {start for start, _ in sentence_spans(doc.text)}
-        flags = numpy.fromiter((1 if token.i == 0 or token.idx in starts else -1 for token in doc), dtype="int32", count=len(doc))
-        # Setting token.is_sent_start one by one rescans the Doc each time; from_array sets all at once.
+        starts = numpy.fromiter((start for start, _ in sentence_spans(doc_text(doc))), dtype="int64")
+        token_starts = doc.to_array("IDX").astype("int64")
+        flags = numpy.where(numpy.isin(token_starts, starts), 1, -1)
+        flags[0] = 1
+        # Token by token (token.is_sent_start) rescans the Doc each time; one array sets them all.
         doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
 
 

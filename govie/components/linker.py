@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..linker import LinkerModel, NerHeuristicLinker
+from ..tokenizer import TEXT_KEY
 from .extensions import QUANTITIES_KEY, SECTIONS_KEY
 
 MODEL_FILE = "linker.pkl"
@@ -30,6 +31,7 @@ class Linker:
         # The intermediate objects are not serialisable; the records are what the Doc keeps.
         doc.user_data.pop(QUANTITIES_KEY, None)
         doc.user_data.pop(SECTIONS_KEY, None)
+        doc.user_data.pop(TEXT_KEY, None)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude=tuple()) -> None:

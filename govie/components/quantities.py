@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..quantities import find_quantities
+from ..tokenizer import doc_text
 from .extensions import QUANTITIES_KEY
 
 
@@ -16,7 +17,7 @@ class QuantityComponent:
         self.units_key = units_key
 
     def __call__(self, doc: Doc) -> Doc:
-        quantities = find_quantities(doc.text)
+        quantities = find_quantities(doc_text(doc))
         doc.user_data[QUANTITIES_KEY] = quantities
         values: list[Span] = []
         units: list[Span] = []

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..assemble import RawRecord, assemble
 from ..context import find_sections
 from ..records import Record
-from ..tokenizer import doc_offsets
+from ..tokenizer import TEXT_KEY, doc_offsets, doc_text
 from .extensions import LINKS_KEY, QUANTITIES_KEY, RECORDS_KEY, SECTIONS_KEY
 
 
@@ -22,8 +22,8 @@ class RecordAssembler:
         quantities = doc.user_data.get(QUANTITIES_KEY)
         if quantities is None:
             raise ValueError("govie_records needs govie_quantities earlier in the pipeline")
-        sections = doc.user_data.get(SECTIONS_KEY) or find_sections(doc.text, doc._.report_year)
-        raw_records = assemble(doc.text, quantities, sections, doc._.report_year)
+        sections = doc.user_data.get(SECTIONS_KEY) or find_sections(doc_text(doc), doc._.report_year)
+        raw_records = assemble(doc_text(doc), quantities, sections, doc._.report_year)
         offsets = doc_offsets(doc)
         doc.user_data[RECORDS_KEY] = [self._to_record(raw, offsets).to_dict() for raw in raw_records]
         doc.user_data[LINKS_KEY] = [self._links(raw, offsets) for raw in raw_records]
@@ -38,6 +38,7 @@ class RecordAssembler:
             # Quantities and sections are plain Python objects: dropping them keeps the Doc serialisable.
             doc.user_data.pop(QUANTITIES_KEY, None)
             doc.user_data.pop(SECTIONS_KEY, None)
+            doc.user_data.pop(TEXT_KEY, None)
         return doc
 
     @staticmethod
