@@ -411,6 +411,7 @@ def train(
     corpus: Annotated[Path, typer.Option(envvar="GOVIE_CORPUS", help="corpus folder with reports/")] = Path("../shared/corpus"),
     splits: Annotated[Path, typer.Option(help="the split file")] = Path("corpus/splits.json"),
     config: Annotated[Path, typer.Option(help="the NER training config")] = Path("configs/ner.cfg"),
+    relations_config: Annotated[Path, typer.Option(help="the relation/role model's config")] = Path("configs/relations.cfg"),
     output: Annotated[Path, typer.Option(help="where the steps write their results")] = Path("training/output"),
     package_dir: Annotated[Path, typer.Option(help="where the trained pipeline is written")] = Path("govie/model"),
     folds: Annotated[int, typer.Option(min=1, help="folds of the train split for the relation model's NER features")] = 3,
@@ -421,10 +422,10 @@ def train(
     from .gold import GoldError
     from .train import TrainSettings, train_all
 
-    settings = TrainSettings(gold=gold, corpus=corpus, splits=splits, config=config, output=output, package_dir=package_dir, folds=folds, max_steps=max_steps, seed=seed)
-    for path, what in ((gold, "gold folder"), (splits, "split file"), (config, "NER config")):
+    settings = TrainSettings(gold=gold, corpus=corpus, splits=splits, config=config, relations_config=relations_config, output=output, package_dir=package_dir, folds=folds, max_steps=max_steps, seed=seed)
+    for path, option in ((gold, "--gold"), (splits, "--splits"), (config, "--config"), (relations_config, "--relations-config")):
         if not path.exists():
-            _fail_usage(f"{what} {path} not found (run govie train from a project checkout, or pass --{what.split()[0]})")
+            _fail_usage(f"{path} not found: run govie train from a project checkout, or pass {option}")
     try:
         scores = train_all(settings)
     except GoldError as error:

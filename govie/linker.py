@@ -196,8 +196,8 @@ def _pair_features(text: str, slot: NumberSlot, candidate: Candidate, rule_span)
     return features
 
 
-def _new_model(c: float = 1.0) -> Pipeline:
-    return make_pipeline(DictVectorizer(), LogisticRegression(C=c, max_iter=2000))
+def _new_model(c: float = 1.0, max_iter: int = 2000, seed: int = 0) -> Pipeline:
+    return make_pipeline(DictVectorizer(), LogisticRegression(C=c, max_iter=max_iter, random_state=seed))
 
 
 @dataclass
@@ -209,8 +209,8 @@ class LinkerModel:
     keep_threshold: float = 0.5
 
     @classmethod
-    def untrained(cls) -> "LinkerModel":
-        return cls(_new_model(), _new_model(), _new_model(), _new_model())
+    def untrained(cls, c: float = 1.0, max_iter: int = 2000, seed: int = 0) -> "LinkerModel":
+        return cls(*(_new_model(c, max_iter, seed) for _ in range(4)))
 
     def apply(self, doc: Doc) -> None:
         apply_linker(doc, self)

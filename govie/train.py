@@ -20,6 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import DocBin
+from thinc.api import Config
 
 from .components.extensions import LINKS_KEY
 from .evaluate import evaluate, similar_indicator, split_files
@@ -37,12 +38,15 @@ class TrainSettings:
     corpus: Path = DEFAULT_CORPUS
     splits: Path = Path("corpus/splits.json")
     config: Path = Path("configs/ner.cfg")
+    relations_config: Path = Path("configs/relations.cfg")
     output: Path = Path("training/output")
     package_dir: Path = Path("govie/model")
     folds: int = 3
     max_steps: int | None = None
+    # The fold models only label train documents for the relation model: fewer steps are enough.
+    fold_max_steps: int | None = 2000
     seed: int = 0
-    thresholds: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)
+    thresholds: tuple[float, ...] | None = None  # None: those of the relations config
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -92,23 +96,24 @@ def convert(settings: TrainSettings) -> dict[str, Counter]:
     return counts
 
 
-def spacy_train(settings: TrainSettings, train: Path, output: Path) -> None:
+def spacy_train(settings: TrainSettings, train: Path, output: Path, max_steps: int | None) -> None:
     command = [
         sys.executable, "-m", "spacy", "train", str(settings.config), "--output", str(output),
         "--paths.train", str(train), "--paths.dev", str(settings.data_dir / "dev.spacy"),
         "--system.seed", str(settings.seed),
     ]
-    if settings.max_steps is not None:
-        command += ["--training.max_steps", str(settings.max_steps)]
+    if max_steps is not None:
+        command += ["--training.max_steps", str(max_steps)]
     subprocess.run(command, check=True)
 
 
 def train_ner(settings: TrainSettings) -> None:
     """Step 2: `spacy train` on the whole train split (tuned on dev), and once per fold."""
-    spacy_train(settings, settings.data_dir / "train.spacy", settings.ner_dir / "full")
+    spacy_train(settings, settings.data_dir / "train.spacy", settings.ner_dir / "full", settings.max_steps)
     if settings.folds > 1:
+        fold_steps = min(filter(None, (settings.max_steps, settings.fold_max_steps)), default=None)
         for k in range(settings.folds):
-            spacy_train(settings, settings.data_dir / f"fold{k}-train.spacy", settings.ner_dir / f"fold{k}")
+            spacy_train(settings, settings.data_dir / f"fold{k}-train.spacy", settings.ner_dir / f"fold{k}", fold_steps)
 
 
 def ner_model(settings: TrainSettings, name: str = "full") -> Language:
@@ -140,6 +145,14 @@ def linker_examples(nlp: Language, documents: Iterable[tuple[GoldDocument, str]]
     return examples
 
 
+def relation_settings(settings: TrainSettings) -> dict:
+    """The classifiers' settings from configs/relations.cfg (defaults when the file is absent)."""
+    if not settings.relations_config.exists():
+        return {"seed": settings.seed}
+    config = Config().from_disk(settings.relations_config)
+    return {"c": float(config["model"]["C"]), "max_iter": int(config["model"]["max_iter"]), "seed": settings.seed}
+
+
 def _names_gold_indicator(candidate, row, offsets) -> bool:
     """A candidate is right when it is the gold INDICATOR span, or, for a gold name with no span
     (restored), when its text is similar to the gold name."""
@@ -158,13 +171,14 @@ def train_linker(settings: TrainSettings) -> LinkerModel:
     for k, held_out in enumerate(fold_files(train, settings.folds)):
         nlp = build_pipeline(ner_model(settings, f"fold{k}" if settings.folds > 1 else "full"))
         examples.extend(linker_examples(nlp, load_gold(settings.gold, settings.corpus, held_out)))
-    model = LinkerModel.untrained()
+    model = LinkerModel.untrained(**relation_settings(settings))
     sizes = model.fit(examples)
     print(f"relation/role model trained on {sizes}")
     full = build_pipeline(ner_model(settings), model)
     dev = split_files("dev", settings.splits)
     best = (-1.0, 0.5)
-    for threshold in settings.thresholds:
+    thresholds = settings.thresholds or tuple(Config().from_disk(settings.relations_config)["training"]["thresholds"])
+    for threshold in thresholds:
         full.get_pipe("govie_linker").keep_threshold = threshold
         f1 = evaluate(full, dev, settings.gold, settings.corpus).all_records.f1
         print(f"keep threshold {threshold}: dev all-records F1 {f1:.4f}")

@@ -24,6 +24,7 @@ def test_tiny_retrain_end_to_end(corpus, tmp_path):
         corpus=corpus,
         splits=splits,
         config=REPO_ROOT / "configs" / "ner.cfg",
+        relations_config=REPO_ROOT / "configs" / "relations.cfg",
         output=tmp_path / "output",
         package_dir=tmp_path / "model",
         folds=2,

@@ -15,6 +15,7 @@ def parser(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--corpus", type=Path, default=defaults.corpus)
     parser.add_argument("--splits", type=Path, default=defaults.splits)
     parser.add_argument("--config", type=Path, default=defaults.config)
+    parser.add_argument("--relations-config", type=Path, default=defaults.relations_config)
     parser.add_argument("--output", type=Path, default=defaults.output)
     parser.add_argument("--package-dir", type=Path, default=defaults.package_dir)
     parser.add_argument("--folds", type=int, default=defaults.folds)
@@ -29,6 +30,7 @@ def settings(args: argparse.Namespace) -> TrainSettings:
         corpus=args.corpus,
         splits=args.splits,
         config=args.config,
+        relations_config=args.relations_config,
         output=args.output,
         package_dir=args.package_dir,
         folds=args.folds,

@@ -5,12 +5,16 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..linker import LinkerModel, NerHeuristicLinker
 from ..tokenizer import TEXT_KEY
 from .extensions import QUANTITIES_KEY, SECTIONS_KEY
+
+if TYPE_CHECKING:  # the model module imports the components package
+    from ..linker import LinkerModel, NerHeuristicLinker
 
 MODEL_FILE = "linker.pkl"
 
@@ -19,9 +23,9 @@ class Linker:
     def __init__(self, name: str, *, keep_threshold: float) -> None:
         self.name = name
         self.keep_threshold = keep_threshold
-        self.model: LinkerModel | NerHeuristicLinker | None = None
+        self.model: "LinkerModel | NerHeuristicLinker | None" = None
 
-    def set_model(self, model: LinkerModel | NerHeuristicLinker) -> None:
+    def set_model(self, model: "LinkerModel | NerHeuristicLinker") -> None:
         self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
