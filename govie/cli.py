@@ -385,6 +385,7 @@ def evaluate(
     splits: Annotated[Path, typer.Option(help="the split file")] = Path("corpus/splits.json"),
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="write the scores as JSON here")] = None,
     errors: Annotated[bool, typer.Option("--errors", help="list every missed and extra record with its evidence")] = False,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="score the rule pipeline without the trained components")] = False,
 ) -> None:
     """Score a pipeline on a split of the gold corpus: spans, relations, records, attributes."""
     from .evaluate import evaluate as run_evaluation
@@ -393,16 +394,22 @@ def evaluate(
 
     try:
         files = split_files(split, splits)
-        nlp = govie.load(str(model) if model else None)
+        if rules_only:
+            from .pipeline import build_rules_pipeline
+
+            nlp = build_rules_pipeline()
+        else:
+            nlp = govie.load(str(model) if model else None)
         scores = run_evaluation(nlp, files, gold, corpus)
     except (GoldError, FileNotFoundError) as error:
         typer.echo(f"govie: {error}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
-    typer.echo(format_table(scores, title=f"split {split} ({len(files)} reports), model {model or 'shipped'}"))
+    described = "rules only" if rules_only else (model or "shipped")
+    typer.echo(format_table(scores, title=f"split {split} ({len(files)} reports), model {described}"))
     if errors:
         typer.echo("\n" + format_errors(scores))
     if output:
-        output.write_text(json.dumps({"split": split, "model": str(model or "shipped"), **scores.to_dict()}, ensure_ascii=False, indent=1), encoding="utf8")
+        output.write_text(json.dumps({"split": split, "model": str(described), **scores.to_dict()}, ensure_ascii=False, indent=1), encoding="utf8")
 
 
 @app.command()
