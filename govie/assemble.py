@@ -159,6 +159,8 @@ def _sentence_records(
         previous_end = quantity.mention_end
         in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, quantity.start - 14) : quantity.start]))
         if not in_target_paren and cues["compare"].search(clause) and _is_gap(quantity):
+            # Marked on the quantity too, so that later components know why it made no record.
+            quantity.excluded = "comparison"
             continue
         indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state)
         if in_target_paren and state.previous is not None:

@@ -16,6 +16,7 @@ from .records import BOUNDS, MEASURES, ROLES, TIERS, Record
 
 DEFAULT_CORPUS = Path(os.environ.get("GOVIE_CORPUS", "../shared/corpus"))
 DEFAULT_GOLD = Path("corpus/gold")
+DEFAULT_TEXTS = Path("corpus/texts")  # texts of reports that are not in the shared corpus
 EXCLUSION_REASONS = ("date", "name", "rank", "list count", "comparison", "footnote", "not body", "other")
 NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*")
 
@@ -129,10 +130,13 @@ def write_gold(document: GoldDocument, path: Path) -> None:
     Path(path).write_text(out.getvalue(), encoding="utf8")
 
 
-def report_text(corpus: Path, document: GoldDocument) -> str:
+def report_text(corpus: Path, document: GoldDocument, texts: Path | None = None) -> str:
     path = Path(corpus) / "reports" / document.file
     if not path.is_file():
-        raise GoldError(f"report {document.file} not found under {Path(corpus) / 'reports'} (set --corpus or GOVIE_CORPUS)")
+        # A user's own report (pulled from Label Studio) keeps its text beside the annotations.
+        path = Path(texts if texts is not None else DEFAULT_TEXTS) / (Path(document.file).stem + ".txt")
+    if not path.is_file():
+        raise GoldError(f"report {document.file} not found under {Path(corpus) / 'reports'} (set --corpus or GOVIE_CORPUS) nor in {path.parent}")
     text = path.read_text(encoding="utf8")
     actual = sha256_text(text)
     if actual != document.sha256:
@@ -157,7 +161,7 @@ def load_gold(gold_dir: Path = DEFAULT_GOLD, corpus: Path = DEFAULT_CORPUS, file
     """Gold documents with their report texts, each checked against its sha256."""
     for path in gold_paths(gold_dir, files):
         document = read_gold(path)
-        yield document, report_text(corpus, document)
+        yield document, report_text(corpus, document, Path(gold_dir).parent / "texts")
 
 
 def validate(document: GoldDocument, text: str) -> list[str]:

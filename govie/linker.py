@@ -23,6 +23,9 @@ from .context import Section
 from .quantities import Quantity
 from .tokenizer import doc_offsets, doc_text
 
+# Rule exclusions the model does not overturn: these rules are near exact, and a comparison's gap
+# or a date looks like a record in every feature but the one that excluded it.
+FINAL_EXCLUSIONS = frozenset({"date", "footnote", "fraction", "rank", "comparison"})
 DECLINE = re.compile(r"(?:下降|降低|减少|回落|缩小|压减|下滑|削减|收窄)[了]?$")
 PUNCTUATION = "，；、：。"
 
@@ -49,6 +52,10 @@ class NumberSlot:
     rule_records: list[tuple[dict, dict]]  # (record, links) pairs the rules made at this number
     ner_value: bool
     ner_indicators: list[tuple[int, int]]
+
+
+def is_vetoed(slot: "NumberSlot") -> bool:
+    return slot.quantity.excluded in FINAL_EXCLUSIONS
 
 
 def number_slots(doc: Doc) -> list[NumberSlot]:
@@ -246,7 +253,7 @@ class LinkerExample:
 def apply_linker(doc: Doc, model: LinkerModel) -> None:
     """Rewrite the rules' records of `doc` with the model's decisions."""
     offsets = doc_offsets(doc)
-    slots = number_slots(doc)
+    slots = [slot for slot in number_slots(doc) if not is_vetoed(slot)]
     records: list[dict] = []
     links: list[dict] = []
     if not slots:

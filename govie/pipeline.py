@@ -19,8 +19,12 @@ def rules_config() -> Config:
     return Config().from_str(resources.files("govie").joinpath("pipeline.cfg").read_text(encoding="utf8"))
 
 
-def build_rules_pipeline() -> Language:
-    return spacy.util.load_model_from_config(rules_config(), auto_fill=True, validate=True)
+def build_rules_pipeline(*, keep_intermediate: bool = False) -> Language:
+    """The rule pipeline; `keep_intermediate` leaves the quantities and sections on the Doc for a
+    component after the assembler (the trained relation model)."""
+    config = rules_config()
+    config["components"]["govie_records"]["keep_intermediate"] = keep_intermediate
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
 def packaged_model_path() -> Path | None:

@@ -25,7 +25,7 @@ from thinc.api import Config
 from .components.extensions import LINKS_KEY
 from .evaluate import evaluate, similar_indicator, split_files
 from .gold import DEFAULT_CORPUS, GoldDocument, gold_paths, load_gold
-from .linker import LinkerExample, LinkerModel, context_features, indicator_candidates, number_slots
+from .linker import LinkerExample, LinkerModel, context_features, indicator_candidates, is_vetoed, number_slots
 from .pipeline import build_rules_pipeline
 from .tokenizer import doc_offsets
 from .trained import build_pipeline
@@ -136,6 +136,8 @@ def linker_examples(nlp: Language, documents: Iterable[tuple[GoldDocument, str]]
             if row.is_record:
                 gold_at.setdefault((row.start, row.end), row)
         for slot in number_slots(doc):
+            if is_vetoed(slot):
+                continue
             row = gold_at.get((offsets[slot.start], offsets[slot.end - 1] + 1))
             gold = None if row is None else {"indicator": row.indicator, "measure": row.measure, "role": row.role}
             candidates = indicator_candidates(doc, slot)
@@ -195,10 +197,7 @@ def load_linker(settings: TrainSettings) -> LinkerModel:
 
 def full_pipeline(settings: TrainSettings) -> Language:
     model = load_linker(settings)
-    nlp = build_pipeline(ner_model(settings), model)
-    nlp.get_pipe("govie_linker").keep_threshold = model.keep_threshold
-    nlp.config["components"]["govie_linker"]["keep_threshold"] = model.keep_threshold
-    return nlp
+    return build_pipeline(ner_model(settings), model, keep_threshold=model.keep_threshold)
 
 
 def training_data_hash(settings: TrainSettings) -> str:

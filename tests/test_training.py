@@ -10,7 +10,7 @@ import spacy
 import govie
 from conftest import REPO_ROOT
 from govie.evaluate import split_files
-from govie.train import TrainSettings, train_all
+from govie.train import TrainSettings, full_pipeline, train_all
 
 
 def test_tiny_retrain_end_to_end(corpus, tmp_path):
@@ -39,6 +39,9 @@ def test_tiny_retrain_end_to_end(corpus, tmp_path):
     assert len(meta["training_data"]["sha256"]) == 64
     nlp = govie.load(str(tmp_path / "model"))
     assert nlp.pipe_names == ["govie_context", "govie_quantities", "govie_ner", "govie_records", "govie_linker"]
+    # The pipeline read back from disk decides as the one that was trained and scored in memory.
+    text = (corpus / "reports" / dev[0]).read_text(encoding="utf8")
+    assert [r.to_dict() for r in nlp(text)._.records] == [r.to_dict() for r in full_pipeline(settings)(text)._.records]
     doc = nlp("一、2025年工作回顾\n全区地区生产总值增长6.1%，城镇新增就业5213人。")
     assert all(isinstance(r, govie.Record) for r in doc._.records)
     assert isinstance(spacy.load(tmp_path / "model" / "govie_ner" / "ner_model"), spacy.language.Language)

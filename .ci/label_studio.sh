@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Create (once) a venv that holds Label Studio for the integration test, and print the path of
+# its `label-studio` executable. Label Studio stays out of govie's own environment: it pins
+# Django, numpy and friends that govie must not inherit.
+#
+#   export GOVIE_LABEL_STUDIO_BIN="$(bash .ci/label_studio.sh)"
+#
+# GOVIE_LS_VENV: where the venv goes (default /tmp/govie-ls-venv); PYTHON: the interpreter.
+set -euo pipefail
+LS_VERSION="1.23.2"
+VENV="${GOVIE_LS_VENV:-/tmp/govie-ls-venv}"
+PY="${PYTHON:-python3}"
+BIN="$VENV/bin/label-studio"
+STAMP="$VENV/.govie-label-studio-$LS_VERSION"
+
+# The stamp is written only after a complete install, so a half-built venv is rebuilt.
+if [[ ! -x "$BIN" || ! -f "$STAMP" ]]; then
+    rm -rf "$VENV"
+    "$PY" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
+    "$VENV/bin/python" -m pip install --quiet "label-studio==$LS_VERSION" >&2
+    touch "$STAMP"
+fi
+# Never `label-studio --version` here: it starts a server on 0.0.0.0:8080.
+echo "$BIN"
