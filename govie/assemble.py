@@ -60,6 +60,7 @@ def _alias_table() -> list[tuple[str, HeadlineIndicator]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def headline_id(indicator: str) -> str | None:
     """The headline id when the indicator phrase names one, matched on its end (the head of the phrase)."""
     phrase = re.sub(r"^(?:全[省市区州盟县国]|本[省市区])", "", indicator)

@@ -262,10 +262,15 @@ def apply_linker(doc: Doc, model: LinkerModel) -> None:
     keep_probability = model.keep.predict_proba(feature_rows)[:, 1]
     measures = model.measure.predict(feature_rows)
     roles = model.role.predict(feature_rows)
-    for slot, features, keep, measure, role in zip(slots, feature_rows, keep_probability, measures, roles):
-        if keep < model.keep_threshold:
-            continue
-        candidates = indicator_candidates(doc, slot)
+    kept = [i for i, keep in enumerate(keep_probability) if keep >= model.keep_threshold]
+    candidate_lists = {i: indicator_candidates(doc, slots[i]) for i in kept}
+    # One vectorisation for all candidates of the Doc: per-number calls cost more than the model.
+    flat = [c for i in kept for c in candidate_lists[i]]
+    flat_scores = iter(model.indicator.predict_proba([c.features for c in flat])[:, 1] if flat and hasattr(model.indicator, "classes_") else [])
+    candidate_scores = {i: [next(flat_scores, 0.0) for _ in candidate_lists[i]] for i in kept}
+    for i in kept:
+        slot, measure, role = slots[i], measures[i], roles[i]
+        candidates = candidate_lists[i]
         if not candidates:
             continue
         if len(slot.rule_records) > 1:
@@ -274,8 +279,8 @@ def apply_linker(doc: Doc, model: LinkerModel) -> None:
                 records.append({**record, "measure": str(measure), "role": str(role)})
                 links.append(link)
             continue
-        scores = model.indicator.predict_proba([c.features for c in candidates])[:, 1] if hasattr(model.indicator, "classes_") else [1.0] + [0.0] * (len(candidates) - 1)
-        best = max(range(len(candidates)), key=lambda i: scores[i])
+        scores = candidate_scores[i] if hasattr(model.indicator, "classes_") else [1.0] + [0.0] * (len(candidates) - 1)
+        best = max(range(len(candidates)), key=lambda k: scores[k])
         chosen = candidates[best]
         base, link = slot.rule_records[0] if slot.rule_records else (None, None)
         record = dict(base) if base else _record_from_slot(doc, slot, offsets)

@@ -19,6 +19,7 @@ from .numbers import CHINESE_DIGITS, CHINESE_NUMERAL_CHARS
 
 OFFSETS_KEY = "govie.offsets"
 TEXT_KEY = "govie.text"
+WORDS_KEY = "govie.words"
 ORIGINAL_LENGTH_KEY = "govie.original_length"
 
 MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)"
@@ -70,6 +71,7 @@ class GovieTokenizer:
         doc.user_data[ORIGINAL_LENGTH_KEY] = normalized.original_length
         # Doc.text joins every token anew on each access; the components read this copy instead.
         doc.user_data[TEXT_KEY] = normalized.text
+        doc.user_data[WORDS_KEY] = (words, spaces)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
@@ -121,6 +123,18 @@ def doc_text(doc: Doc) -> str:
     """`doc.text`, from the copy the tokenizer keeps while the pipeline runs."""
     text = doc.user_data.get(TEXT_KEY)
     return text if text is not None else doc.text
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The Doc's token texts and trailing-space flags, from the tokenizer's lists when it kept them
+    (iterating a Doc creates a Python object per token)."""
+    kept = doc.user_data.get(WORDS_KEY)
+    if kept is not None and len(kept[0]) == len(doc):
+        return kept
+    return [token.text for token in doc], [bool(token.whitespace_) for token in doc]
+
+
+TRANSIENT_KEYS = (TEXT_KEY, WORDS_KEY)
 
 
 def doc_offsets(doc: Doc) -> array:

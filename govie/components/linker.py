@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..tokenizer import TEXT_KEY
+from ..tokenizer import TRANSIENT_KEYS
 from .extensions import QUANTITIES_KEY, SECTIONS_KEY
 
 if TYPE_CHECKING:  # the model module imports the components package
@@ -35,7 +35,8 @@ class Linker:
         # The intermediate objects are not serialisable; the records are what the Doc keeps.
         doc.user_data.pop(QUANTITIES_KEY, None)
         doc.user_data.pop(SECTIONS_KEY, None)
-        doc.user_data.pop(TEXT_KEY, None)
+        for key in TRANSIENT_KEYS:
+            doc.user_data.pop(key, None)
         return doc
 
     def to_disk(self, path: str | Path, *, exclude=tuple()) -> None:

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..tokenizer import doc_words
 from ..training_data import NER_LABELS, number_sentences
 
 MODEL_DIR = "ner_model"
@@ -32,8 +33,12 @@ class SentenceNER:
             doc.spans[self.spans_key] = []
             return doc
         sentences = number_sentences(doc)
+        # Span.as_doc() converts the whole Doc to an array for every sentence; building each
+        # sentence's Doc from the token texts costs only its own tokens.
+        words, spaces = doc_words(doc)
+        sentence_docs = (Doc(doc.vocab, words=words[s.start : s.end], spaces=spaces[s.start : s.end]) for s in sentences)
         spans: list[Span] = []
-        for sentence, predicted in zip(sentences, self.model.pipe((s.as_doc() for s in sentences), batch_size=self.batch_size)):
+        for sentence, predicted in zip(sentences, self.model.pipe(sentence_docs, batch_size=self.batch_size)):
             for ent in predicted.ents:
                 spans.append(Span(doc, sentence.start + ent.start, sentence.start + ent.end, label=ent.label_))
         doc.spans[self.spans_key] = spans

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from ..assemble import RawRecord, assemble
 from ..context import find_sections
 from ..records import Record
-from ..tokenizer import TEXT_KEY, doc_offsets, doc_text
+from ..tokenizer import TRANSIENT_KEYS, doc_offsets, doc_text
 from .extensions import LINKS_KEY, QUANTITIES_KEY, RECORDS_KEY, SECTIONS_KEY
 
 
@@ -38,7 +38,8 @@ class RecordAssembler:
             # Quantities and sections are plain Python objects: dropping them keeps the Doc serialisable.
             doc.user_data.pop(QUANTITIES_KEY, None)
             doc.user_data.pop(SECTIONS_KEY, None)
-            doc.user_data.pop(TEXT_KEY, None)
+            for key in TRANSIENT_KEYS:
+                doc.user_data.pop(key, None)
         return doc
 
     @staticmethod
