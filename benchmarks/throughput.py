@@ -1,0 +1,103 @@
+"""Throughput and memory of govie over a folder of reports, with the cost of each stage as a ratio.
+
+    python benchmarks/throughput.py [--corpus ../shared/corpus] [--limit N] [--batch-size 8]
+
+For 1 and 2 processes it prints characters/s, reports/s and peak RSS of the shipped pipeline.
+On the same texts it also times spaCy's bare `zh` tokenizer (char segmenter), govie's
+normalisation alone, and the rule pipeline: machine speed cancels out of the ratios.
+Each configuration runs in a fresh Python process so that peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+STAGES = ("zh_tokenizer", "normalise", "rules", "shipped:1", "shipped:2")
+
+
+def _texts(paths: list[Path]):
+    for path in paths:
+        yield path.read_text(encoding="utf8")
+
+
+def run_stage(stage: str, paths: list[Path], batch_size: int) -> dict:
+    """One configuration, in this process: characters, seconds, peak RSS (MB)."""
+    import spacy
+
+    import govie
+    from govie.normalize import normalize
+    from govie.pipeline import build_rules_pipeline
+
+    characters = 0
+
+    def counted():
+        nonlocal characters
+        for text in _texts(paths):
+            characters += len(text)
+            yield text
+
+    if stage == "zh_tokenizer":
+        tokenizer = spacy.blank("zh").tokenizer
+        started = time.perf_counter()
+        for text in counted():
+            tokenizer(text)
+    elif stage == "normalise":
+        started = time.perf_counter()
+        for text in counted():
+            normalize(text)
+    elif stage == "rules":
+        nlp = build_rules_pipeline()
+        started = time.perf_counter()
+        for _ in nlp.pipe(counted(), batch_size=batch_size):
+            pass
+    else:
+        processes = int(stage.split(":")[1])
+        govie.load()
+        started = time.perf_counter()
+        for _ in govie.extract_many(counted(), batch_size=batch_size, n_process=processes):
+            pass
+    seconds = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"stage": stage, "characters": characters, "reports": len(paths), "seconds": seconds, "peak_rss_mb": own + children}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="the first N reports in name order")
+    parser.add_argument("--batch-size", type=int, default=8)
+    parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    paths = sorted((args.corpus / "reports").glob("*.txt"))[: args.limit]
+    if args.stage:
+        print(json.dumps(run_stage(args.stage, paths, args.batch_size)))
+        return
+    results = []
+    for stage in STAGES:
+        command = [sys.executable, __file__, "--corpus", str(args.corpus), "--batch-size", str(args.batch_size), "--stage", stage]
+        if args.limit:
+            command += ["--limit", str(args.limit)]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        results.append(json.loads(output.strip().splitlines()[-1]))
+        print(f"  {stage} done", file=sys.stderr)
+    shipped_one = next(r for r in results if r["stage"] == "shipped:1")
+    print(f"{len(paths)} reports, {results[0]['characters']:,} characters")
+    print(f"| stage | chars/s | reports/s | peak RSS MB | time relative to the bare zh tokenizer |")
+    print("|---|---:|---:|---:|---:|")
+    base = results[0]["seconds"]
+    for r in results:
+        print(f"| {r['stage']} | {r['characters'] / r['seconds']:,.0f} | {r['reports'] / r['seconds']:.2f} | {r['peak_rss_mb']:,.0f} | {r['seconds'] / base:.1f}× |")
+    per_core = shipped_one["characters"] / shipped_one["seconds"]
+    print(f"shipped pipeline, one process: {per_core:,.0f} characters/s per core (goal 100,000)")
+
+
+if __name__ == "__main__":
+    main()
