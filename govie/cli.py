@@ -49,6 +49,11 @@ app = typer.Typer(
 )
 
 
+class EngineOption(str, Enum):
+    spacy = "spacy"
+    dask = "dask"
+
+
 class OutputFormatOption(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -125,6 +130,18 @@ def extract(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")
     ] = False,
+    engine: Annotated[
+        EngineOption,
+        typer.Option(
+            "--engine",
+            help="spacy: nlp.pipe in this machine's processes; dask: a Dask cluster (needs the dask extra).",
+            case_sensitive=False,
+        ),
+    ] = EngineOption.spacy,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="Address of a Dask scheduler (tcp://host:8786); default a local cluster of --n-process workers."),
+    ] = None,
 ) -> None:
     """Extract records from reports into JSONL or CSV, one row per record with its `file`."""
     if output == Path("-"):
@@ -139,7 +156,9 @@ def extract(
         if not inputs:
             _echo_err(f"govie: nothing to do, all {skipped} files are already in {output}", quiet)
             return
-    options = _Options(report_year, batch_size, n_process, fail_fast)
+    if scheduler is not None and engine != EngineOption.dask:
+        _fail_usage("--scheduler goes with --engine dask")
+    options = _Options(report_year, batch_size, n_process, fail_fast, engine.value, scheduler)
     try:
         writer = open_record_writer(output, fmt, append=resume, csv_bom=csv_bom)
     except OSError as err:
@@ -157,6 +176,8 @@ class _Options:
     batch_size: int
     n_process: int
     fail_fast: bool
+    engine: str = "spacy"
+    scheduler: str | None = None
 
 
 @dataclass
@@ -245,6 +266,9 @@ def _run_guarded(inputs: list[Path], options: _Options, run: _Run, write: WriteF
 
 def _extract_all(inputs: list[Path], options: _Options, run: _Run, write: WriteFn) -> None:
     """Stream the reports through the pipeline and write each file's records as it comes."""
+    if options.engine == "dask":
+        _extract_all_dask(inputs, options, run, write)
+        return
     in_flight: deque[tuple[Path, str]] = deque()
 
     def on_read_error(err: ReportReadError) -> bool:
@@ -275,6 +299,22 @@ def _extract_all(inputs: list[Path], options: _Options, run: _Run, write: WriteF
             _extract_one_by_one(in_flight, options, run, write)
             if run.stopped:
                 return
+
+
+def _extract_all_dask(inputs: list[Path], options: _Options, run: _Run, write: WriteFn) -> None:
+    from .distributed import extract_files
+
+    results = extract_files(
+        inputs, scheduler=options.scheduler, n_workers=options.n_process, partition_size=options.batch_size, report_year=options.report_year
+    )
+    for result in results:
+        if result.records is None:
+            run.failed(f"govie: {result.error}")
+            if options.fail_fast:
+                run.stopped = True
+                return
+            continue
+        _write_file(Path(result.path), result.records, run, write)
 
 
 def _read_lazily(
