@@ -10,7 +10,9 @@ themselves, so the reports must be on a filesystem the workers share.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,12 +70,20 @@ def extract_files(
         client = Client(scheduler)
     try:
         bag = db.from_sequence([str(p) for p in paths], partition_size=partition_size)
-        partitions = bag.map_partitions(_extract_partition, report_year).to_delayed()
-        futures = client.compute(partitions)
-        for future in futures:
-            for path, records, error in future.result():
-                yield FileResult(path, [Record.from_dict(r) for r in records] if records is not None else None, error)
+        partitions = iter(bag.map_partitions(_extract_partition, report_year).to_delayed())
+        # A window of partitions in flight, submitted in input order: results stream back in order
+        # and finished work never piles up on the cluster while an early partition is still running.
+        window = max(2, 2 * sum(client.nthreads().values()))
+        in_flight: deque = deque(client.compute(p) for p in islice(partitions, window))
+        while in_flight:
+            future = in_flight.popleft()
+            results = future.result()
             future.release()
+            following = next(partitions, None)
+            if following is not None:
+                in_flight.append(client.compute(following))
+            for path, records, error in results:
+                yield FileResult(path, [Record.from_dict(r) for r in records] if records is not None else None, error)
     finally:
         client.close()
         if cluster is not None:
