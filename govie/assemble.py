@@ -243,7 +243,7 @@ def _indicator_for(
     if phrase.startswith("的"):
         phrase = ""
     if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
-        # `X、Y等193个项目`, `中国科大全球首次实现18个光量子比特纠缠`: the counted noun names the indicator.
+        # `甲、乙等12个项目`, `某大学首次实现8个新型器件量产`: the counted noun names the indicator.
         return following, None
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
         if sub_item and state.previous is not None:

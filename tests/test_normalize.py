@@ -297,7 +297,7 @@ def test_web_chrome_removed() -> None:
 
 
 def test_body_lines_resembling_chrome_are_kept() -> None:
-    text = "主办单位：市民政局，各县（区）人民政府\n完成时间：2026年底\n深化来源地管理，下载量增长12%。"
+    text = "主办单位：某局，各区人民政府\n完成时间：2026年底\n深化来源地管理，下载量增长12%。"
     assert normalize(text).text == text
 
 
