@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
+from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components.extensions import RECORDS_KEY
 from .records import Record
 
 
@@ -40,11 +45,48 @@ def extract_many(
     batch_size: int = 8,
     n_process: int = 1,
 ) -> Iterator[list[Record]]:
-    """Records of each text in order, streamed through `nlp.pipe`."""
+    """Records of each text in order, streamed: through `nlp.pipe` in this process, or with
+    `n_process` > 1 in worker processes that each load the pipeline once."""
+    if n_process > 1:
+        yield from _extract_in_processes(texts, report_year, batch_size, n_process)
+        return
     nlp = load()
     docs = (_make_doc(nlp, text, report_year) for text in texts)
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(docs, batch_size=batch_size):
         yield list(doc._.records)
+
+
+def _extract_in_processes(texts: Iterable[str], report_year: int | None, batch_size: int, n_process: int) -> Iterator[list[Record]]:
+    """Batches of texts go to the workers and only their records come back: `nlp.pipe(n_process=)`
+    sends whole Docs back and tokenises in the parent, which left the second core half idle. A
+    window of two batches per worker keeps the order, the memory bounded and every worker busy."""
+    # Spawned, not forked: a fork copies locks that another thread of the caller (a progress bar,
+    # a memory sampler) may hold, and the worker then hangs. Scripts calling this need the usual
+    # `if __name__ == "__main__":` guard.
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"), initializer=load)
+    pending: deque[Future] = deque()
+    remaining = iter(texts)
+    batches = iter(lambda: list(islice(remaining, batch_size)), [])
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_records_of_batch, batch, report_year))
+            while len(pending) >= 2 * n_process:
+                yield from _as_records(pending.popleft().result())
+        while pending:
+            yield from _as_records(pending.popleft().result())
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _records_of_batch(texts: list[str], report_year: int | None) -> list[list[dict]]:
+    nlp = load()
+    docs = (_make_doc(nlp, text, report_year) for text in texts)
+    return [doc.user_data.get(RECORDS_KEY, []) for doc in nlp.pipe(docs, batch_size=len(texts))]
+
+
+def _as_records(batch: list[list[dict]]) -> Iterator[list[Record]]:
+    for records in batch:
+        yield [Record.from_dict(item) for item in records]
 
 
 def _make_doc(nlp: Language, text: str, report_year: int | None) -> Doc:

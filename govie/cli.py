@@ -1,4 +1,5 @@
-"""The `govie` command line: `govie extract` over report files and folders.
+"""The `govie` command line: `govie extract` over report files and folders, `govie panel` from a
+folder of reports to a research panel, and the training, evaluation and annotation commands.
 
 Exit codes: 0 all files done; 1 some file could not be read or extracted (the
 others are in the output); 2 usage errors (bad paths, empty folder, an output
@@ -194,12 +195,13 @@ class _Run:
     stopped: bool = False
     started: float = field(default_factory=time.monotonic)
     bar: tqdm | None = None
+    description: str = "govie extract"
 
     def __post_init__(self) -> None:
         # A bar for a single file is noise; tqdm copes with non-TTY stderr.
         if not self.quiet and self.total > 1:
             self.bar = tqdm(
-                total=self.total, unit="file", desc="govie extract", file=sys.stderr, dynamic_ncols=True
+                total=self.total, unit="file", desc=self.description, file=sys.stderr, dynamic_ncols=True
             )
             self.bar.set_postfix(records=0)
 
@@ -414,6 +416,90 @@ def _fail_usage(message: str) -> NoReturn:
 def _echo_err(message: str, quiet: bool) -> None:
     if not quiet:
         typer.echo(message, err=True)
+
+
+@app.command()
+def panel(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Report files and folders, as for govie extract.", show_default=False, metavar="PATH"),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The panel: .parquet or .csv, one row per record.", dir_okay=False)
+    ],
+    manifest: Annotated[
+        Optional[Path],
+        typer.Option(help="A JSONL manifest with file, region, level and year per report; what it gives wins over what is read off the text.", exists=True, dir_okay=False),
+    ] = None,
+    pairs: Annotated[
+        Optional[Path],
+        typer.Option(help="Where to write the target/actual pairs (.parquet or .csv); default OUTPUT's name with .pairs before the suffix.", dir_okay=False),
+    ] = None,
+    html_summary: Annotated[
+        Optional[Path],
+        typer.Option("--html", help="Also write a self-contained HTML summary with plots (needs matplotlib).", dir_okay=False),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run: reuse the records already extracted (OUTPUT's .records.jsonl)."),
+    ] = False,
+    n_process: Annotated[int, typer.Option("--n-process", help="Processes for the spaCy pipeline.", min=1)] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Reports per batch of the spaCy pipeline.", min=1)] = 8,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")] = False,
+) -> None:
+    """Build a research panel from a folder of reports: a tidy table of records with region, level and
+    report year, the targets of each report joined with the results of the next, optionally an HTML summary.
+
+    The records are first extracted to OUTPUT's `.records.jsonl` beside it, file by file, so that an
+    interrupted run continues with --resume."""
+    from .panel import PanelError, link_targets, load_manifest, panel_format, panel_from_records, read_records, report_metadata, write_table
+
+    pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
+    try:
+        for table in (output, pairs):
+            panel_format(table)
+        entries = load_manifest(manifest) if manifest else None
+    except PanelError as error:
+        _fail_usage(str(error))
+    records_path = output.with_name(f"{output.stem}.records.jsonl")
+    inputs = _collect_inputs(paths, records_path)
+    skipped = 0
+    if resume:
+        inputs, skipped = _skip_done(inputs, records_path, "jsonl")
+        if not inputs:
+            _echo_err(f"govie: all {skipped} files are already in {records_path}; building the panel", quiet)
+    exit_code = 0
+    if inputs:
+        options = _Options(None, batch_size, n_process, False)
+        try:
+            writer = open_record_writer(records_path, "jsonl", append=resume)
+        except OSError as err:
+            _fail_usage(f"cannot write {records_path}: {err.strerror or err}")
+        run = _Run(total=len(inputs), skipped=skipped, quiet=quiet, output=records_path, description="govie panel")
+        with writer:
+            exit_code = _run_guarded(inputs, options, run, writer.write)
+        if exit_code == EXIT_INTERRUPTED:
+            raise typer.Exit(exit_code)
+    records = read_records(records_path)
+    files = sorted(set(records["file"])) if len(records) else []
+    table = panel_from_records(records, report_metadata(files, entries))
+    linked = link_targets(table)
+    try:
+        write_table(table, output)
+        write_table(linked, pairs)
+        if html_summary is not None:
+            from .plots import write_html_summary
+
+            write_html_summary(table, linked, html_summary)
+    except (PanelError, RuntimeError) as error:
+        _fail_usage(str(error))
+    except OSError as err:
+        typer.echo(f"govie: cannot write the panel: {err}", err=True)
+        raise typer.Exit(EXIT_FAILURES)
+    regions = table["region"].nunique()
+    _echo_err(f"govie: panel of {len(table)} records from {len(files)} reports of {regions} regions in {output}; {len(linked)} target/actual pairs in {pairs}" + (f"; summary in {html_summary}" if html_summary else ""), quiet)
+    if exit_code:
+        raise typer.Exit(exit_code)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The package's word tables: headline indicators with aliases, units and cue words."""
+"""The package's word tables: headline indicators with aliases, units, cue words and regions."""
 
 from __future__ import annotations
 
@@ -35,6 +35,24 @@ def load_headline_indicators(path: str | None = None) -> tuple[HeadlineIndicator
         ident, name, *rest = line.rstrip("\n").split("\t")
         aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
         table.append(HeadlineIndicator(ident, name, aliases))
+    return tuple(table)
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str  # 伊犁哈萨克自治州
+    bare: str  # 伊犁: the name as running text uses it
+    aliases: tuple[str, ...]  # 伊犁州
+    level: str  # province or city
+    province: str
+
+
+@lru_cache(maxsize=4)
+def load_regions(path: str | None = None) -> tuple[Region, ...]:
+    table = []
+    for line in _content_lines(_data_text("regions.tsv", path)):
+        name, bare, aliases, level, province = line.rstrip("\n").split("\t")
+        table.append(Region(name, bare, tuple(a for a in aliases.split("|") if a), level, province))
     return tuple(table)
 
 

@@ -5,25 +5,27 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from .context import SESSION_DATE, infer_report_year
+from .lexicon import Region, load_regions
 from .normalize import normalize
 
-PROVINCES = frozenset(
-    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 湖北省 湖南省 "
-    "广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区".split()
-)
 # County-level cities and areas administered directly by a province: named 市 but not prefecture-level.
 COUNTY_LEVEL = frozenset("天门市 潜江市 仙桃市 神农架林区 济源市 石河子市 五家渠市 阿拉尔市 图木舒克市 北屯市 铁门关市 双河市 可克达拉市 昆玉市 胡杨河市 新星市 白杨市".split())
-NATIONAL = re.compile(r"全国人民代表大会|国务院总理|国家发展和改革委员会|国务院委托")
+NATIONAL = re.compile(r"全国人民代表大会第|国务院总理|国家发展和改革委员会|国务院委托|我代表国务院")
 REGION_NAME = r"[\u4e00-\u9fff]{1,12}?(?:省|自治区|自治州|市|州|盟|地区|县|区)"
 TITLE_REGION = re.compile(rf"^\s*(?:20\d\d年)?({REGION_NAME})(?:人民)?政府工作报告")
 SESSION_REGION = re.compile(rf"在({REGION_NAME})第[一二三四五六七八九十]+届人民代表大会")
 DELEGATE_REGION = re.compile(rf"我代表({REGION_NAME})人民政府")
-# Most prefecture names are two characters and 市; a following 场/民/值… makes another word.
-MENTIONED_CITY = re.compile(r"([\u4e00-\u9fff]{2})市(?![场民值容貌政级域区县镇])")
-GENERIC_BEFORE_CITY = re.compile(r"[全本该各城超和在的了与及到、省县强表示范型慧心点批]")
 NOT_A_NAME = re.compile(r"^(?:全|本|该|各|城|县级|地级|副省级|直辖|省会|中心|重点|试点|示范|超大|特大|大|中小|新|老|其他|周边|沿海|沿边|资源型|这个|我|你|他)")
+# What a report calls its own region when it does not name it: `我代表市人民政府`, `全省`, `我州`.
+DELEGATE_SCOPE = re.compile(r"我代表(省|市|自治区|州|盟|行署|地区行政公署)人民政府|我代表(省|市|自治区|州|盟)政府")
+SCOPE_WORD = re.compile(r"[全我本](省|市|区|州|盟)")
+# Most prefecture names are two characters and 市; a following 场/民/值… makes another word.
+MENTIONED_CITY = re.compile(r"([\u4e00-\u9fff]{2})市(?![场民值容貌政级域区县镇委])")
+GENERIC_BEFORE_CITY = re.compile(r"[全本该各城超和在的了与及到、省县强表示范型慧心点批]")
+SCOPE_SUFFIXES = {"省": ("省",), "市": ("市",), "自治区": ("自治区",), "区": ("自治区",), "州": ("州",), "盟": ("盟",), "行署": ("地区",), "地区行政公署": ("地区",)}
 
 
 @dataclass(frozen=True)
@@ -56,17 +58,57 @@ def _title(head: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, Region]:
+    """Every full name and short form (`伊犁州`, `克州`) to its region."""
+    table: dict[str, Region] = {}
+    for region in load_regions():
+        for name in (region.name, *region.aliases):
+            table.setdefault(name, region)
+    return table
+
+
+def canonical_region(name: str) -> str:
+    """The full name of a region written short (`恩施州` → `恩施土家族苗族自治州`); other names as given."""
+    # `中卫市市政府工作报告`: the title doubles the 市 of 市政府.
+    name = name[:-1] if name.endswith("市市") else name
+    region = _gazetteer().get(name)
+    return region.name if region else name
+
+
 def _region(text: str, head: str, title: str | None) -> str | None:
-    if NATIONAL.search(head):
-        return "中华人民共和国"
     for pattern, where in ((TITLE_REGION, title or ""), (SESSION_REGION, head), (DELEGATE_REGION, head)):
         match = pattern.search(where)
-        if match and not NOT_A_NAME.match(match.group(1)):
-            # `中卫市市政府工作报告`: the title doubles the 市 of 市政府.
-            return match.group(1)[:-1] if match.group(1).endswith("市市") else match.group(1)
-    # No name in the opening (texts converted without their header): the city named most often.
+        if match and not NOT_A_NAME.match(match.group(1)) and match.group(1) not in ("自治区", "自治州"):
+            return canonical_region(match.group(1))
+    if NATIONAL.search(head):
+        return "中华人民共和国"
+    return _region_named_most(text, head)
+
+
+def _region_named_most(text: str, head: str) -> str | None:
+    """For texts without their header: the kind of region the report speaks for (`我代表市人民政府`,
+    else the most frequent of 全省/全市/我州...), then the region of that kind the text names most."""
+    delegate = DELEGATE_SCOPE.search(head)
+    if delegate:
+        scope = delegate.group(1) or delegate.group(2)
+    else:
+        scopes = Counter(SCOPE_WORD.findall(text))
+        if not scopes:
+            return None
+        scope = scopes.most_common(1)[0][0]
+    suffixes = SCOPE_SUFFIXES[scope]
+    mentions = Counter()
+    for region in load_regions():
+        if region.name.endswith(suffixes):
+            count = text.count(region.bare) + sum(text.count(alias) for alias in region.aliases)
+            if count:
+                mentions[region.name] = count
+    if mentions:
+        return mentions.most_common(1)[0][0]
+    # A city missing from the gazetteer (or a made-up one): the `XX市` named most often.
     counts = Counter(name + "市" for name in MENTIONED_CITY.findall(text) if not NOT_A_NAME.match(name) and not GENERIC_BEFORE_CITY.search(name))
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common(1)[0][0] if counts and scope == "市" else None
 
 
 def level_of(region: str | None) -> str | None:
@@ -74,8 +116,9 @@ def level_of(region: str | None) -> str | None:
         return None
     if region == "中华人民共和国":
         return "national"
-    if region in PROVINCES:
-        return "province"
+    known = _gazetteer().get(region)
+    if known is not None:
+        return known.level
     if region in COUNTY_LEVEL or region.endswith("县"):
         return "county"
     if region.endswith("区") and not region.endswith(("自治区", "地区")):

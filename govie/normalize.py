@@ -197,6 +197,17 @@ def fold_fullwidth(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     return _translate(_FULLWIDTH_RE, _FULLWIDTH_TABLE, text, offsets)
 
 
+# Some web copies end Chinese sentences with an ASCII full stop (`下降25.7%.固定资产投资`). A `.` between
+# a character or a percent sign and a Chinese character cannot be a decimal point; a single character
+# starting a line (`一.坚持`) numbers a list item and is left alone.
+_ASCII_FULL_STOP_RE = re.compile(f"(?<=[{_CJK}%‰])(?<!^.)\\.(?=[{_CJK}])", re.MULTILINE)
+
+
+def ascii_full_stops(text: str, offsets: Offsets) -> tuple[str, Offsets]:
+    """An ASCII `.` ending a Chinese sentence to `。` (length-preserving)."""
+    return _sub(_ASCII_FULL_STOP_RE, "。", text, offsets)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Step 3: traditional to simplified
 
@@ -657,7 +668,7 @@ def normalize(
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects str, got {type(text).__name__}")
     offsets = _identity_offsets(len(text) + 1)
-    steps: list[Callable[[str, Offsets], tuple[str, Offsets]]] = [clean_whitespace, fold_fullwidth]
+    steps: list[Callable[[str, Offsets], tuple[str, Offsets]]] = [clean_whitespace, fold_fullwidth, ascii_full_stops]
     if convert_traditional:
         steps += [to_simplified, strip_pinyin_glosses]
     if strip_non_body:

@@ -14,6 +14,9 @@ _ARABIC = r"[-−]?\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*|[百千](?=余?[万亿]{{1,2}}(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤))"
 RANGE_SEPARATOR = r"\s?(?:[-—–~～至]{1,2})\s?"
 DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
+# Exclusions the relation model does not overturn: these rules are near exact, and a comparison's
+# gap or a date looks like a record in every feature but the one that excluded it.
+FINAL_EXCLUSIONS = frozenset({"date", "footnote", "fraction", "rank", "comparison"})
 FOOTNOTE = re.compile(r"[\[［【〔]\d+[\]］】〕]|[①-⑳]")
 
 

@@ -29,7 +29,7 @@ from .linker import LinkerExample, LinkerModel, context_features, indicator_cand
 from .pipeline import build_rules_pipeline
 from .tokenizer import doc_offsets
 from .trained import build_pipeline
-from .training_data import gold_docs, ner_doc, sentence_docs
+from .training_data import gold_docs, ner_doc, ner_units, unit_docs
 
 
 @dataclass
@@ -70,7 +70,7 @@ def fold_files(train_files: Iterable[str], folds: int) -> list[list[str]]:
 
 
 def convert(settings: TrainSettings) -> dict[str, Counter]:
-    """Step 1: DocBins of the sentences that hold numbers, with gold entities, per split and fold."""
+    """Step 1: DocBins of the NER's units (clauses that hold numbers) with gold entities, per split and fold."""
     nlp = build_rules_pipeline()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     jobs: dict[str, list[str]] = {name: split_files(name, settings.splits) for name in ("train", "dev", "test")}
@@ -78,18 +78,19 @@ def convert(settings: TrainSettings) -> dict[str, Counter]:
         for k, held_out in enumerate(fold_files(jobs["train"], settings.folds)):
             jobs[f"fold{k}-train"] = [f for f in jobs["train"] if f not in held_out]
     counts: dict[str, Counter] = {}
-    context = nlp.get_pipe("govie_context")
+    before_ner = [nlp.get_pipe("govie_context"), nlp.get_pipe("govie_quantities")]
     for split, files in jobs.items():
         docbin = DocBin(store_user_data=False)
         labels: Counter = Counter()
         for doc, _, aligned in gold_docs(nlp, load_gold(settings.gold, settings.corpus, files)):
             annotated = ner_doc(doc, aligned)
-            # The rule pipeline's sentences: training sees the units the NER runs on.
-            annotated.from_array(["SENT_START"], context(doc).to_array(["SENT_START"]))
-            for sentence in sentence_docs(annotated):
-                labels.update(ent.label_ for ent in sentence.ents)
-                labels["sentences"] += 1
-                docbin.add(sentence)
+            for component in before_ner:
+                doc = component(doc)
+            # Training sees the units the NER runs on.
+            for unit in unit_docs(annotated, ner_units(doc)):
+                labels.update(ent.label_ for ent in unit.ents)
+                labels["units"] += 1
+                docbin.add(unit)
         docbin.to_disk(settings.data_dir / f"{split}.spacy")
         labels["documents"] = len(files)
         counts[split] = labels

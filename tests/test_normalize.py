@@ -41,6 +41,7 @@ def _corresponds(normalised: str, original: str) -> bool:
     """Whether a normalised character can stand for the original character it maps to."""
     return (
         normalised == original
+        or (normalised == "。" and original in ".．")  # a full stop ending a Chinese sentence
         or unicodedata.normalize("NFKC", original) == normalised
         or _t2s(original) != original  # converted from traditional (possibly as part of a phrase)
     )
@@ -548,3 +549,17 @@ def test_whole_corpus_never_raises_and_is_fast() -> None:
     speed = chars / elapsed
     print(f"\nnormalised {len(files)} files, {chars:,} chars in {elapsed:.1f}s: {speed / 1e6:.2f}M chars/s")
     assert elapsed < 60
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收入579.9亿元，下降25.7%.固定资产投资增长5%.全市", "收入579.9亿元，下降25.7%。固定资产投资增长5%。全市"),
+        ("一.坚持稳中求进\n1.加快转型", "一.坚持稳中求进\n1.加快转型"),  # list numbers stay
+        ("增长6.5%，网址www.gov.cn", "增长6.5%，网址www.gov.cn"),
+    ],
+)
+def test_ascii_full_stop_ending_a_chinese_sentence(text, expected):
+    result = normalize(text)
+    assert result.text == expected
+    assert_invariants(text, result)

@@ -1,4 +1,4 @@
-"""Step 1: the gold corpus as spaCy DocBins of the sentences that hold numbers, per split and fold.
+"""Step 1: the gold corpus as spaCy DocBins of the NER's units (clauses that hold numbers), per split and fold.
 
     python training/convert.py [--gold corpus/gold] [--corpus ../shared/corpus] [--output training/output]
 """

@@ -1,5 +1,6 @@
-"""`govie_ner`: a trained spaCy NER (INDICATOR, VALUE, UNIT) run only on the sentences that hold a
-number, which is where records are and a fraction of the text; its spans go to `doc.spans["ner"]`."""
+"""`govie_ner`: a trained spaCy NER (INDICATOR, VALUE, UNIT) run only on the clauses that hold a
+number (`ner_units`), which is where records are and a fifth of the text; its spans go to
+`doc.spans["ner"]`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..tokenizer import doc_words
-from ..training_data import NER_LABELS, number_sentences
+from ..training_data import NER_LABELS, ner_units
 
 MODEL_DIR = "ner_model"
 
@@ -32,15 +33,15 @@ class SentenceNER:
         if self.model is None:
             doc.spans[self.spans_key] = []
             return doc
-        sentences = number_sentences(doc)
-        # Span.as_doc() converts the whole Doc to an array for every sentence; building each
-        # sentence's Doc from the token texts costs only its own tokens.
+        units = ner_units(doc)
+        # Span.as_doc() converts the whole Doc to an array for every unit; building each unit's Doc
+        # from the token texts costs only its own tokens.
         words, spaces = doc_words(doc)
-        sentence_docs = (Doc(doc.vocab, words=words[s.start : s.end], spaces=spaces[s.start : s.end]) for s in sentences)
+        unit_docs = (Doc(doc.vocab, words=words[u.start : u.end], spaces=spaces[u.start : u.end]) for u in units)
         spans: list[Span] = []
-        for sentence, predicted in zip(sentences, self.model.pipe(sentence_docs, batch_size=self.batch_size)):
+        for unit, predicted in zip(units, self.model.pipe(unit_docs, batch_size=self.batch_size)):
             for ent in predicted.ents:
-                spans.append(Span(doc, sentence.start + ent.start, sentence.start + ent.end, label=ent.label_))
+                spans.append(Span(doc, unit.start + ent.start, unit.start + ent.end, label=ent.label_))
         doc.spans[self.spans_key] = spans
         return doc
 

@@ -1,0 +1,88 @@
+"""`govie panel` on real reports: two consecutive reports of one city give a panel, target/actual
+pairs whose target comes from the first report and actual from the second, and an HTML summary."""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from govie.cli import app
+from govie.panel import PANEL_COLUMNS
+
+REPORTS = ("dalianshi_2016_dbed3933.txt", "dalianshi_2017_d9377584.txt")
+
+
+@pytest.fixture(scope="module")
+def built(corpus, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    for name in REPORTS:
+        shutil.copy(corpus / "reports" / name, folder / name)
+    out = tmp_path_factory.mktemp("panel")
+    result = CliRunner().invoke(
+        app, ["panel", str(folder), "-o", str(out / "panel.parquet"), "--manifest", str(corpus / "manifest.jsonl"), "--html", str(out / "summary.html"), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    return folder, out
+
+
+def test_panel_rows_and_metadata(built):
+    _, out = built
+    panel = pd.read_parquet(out / "panel.parquet")
+    assert tuple(panel.columns) == PANEL_COLUMNS
+    assert set(panel["region"]) == {"大连市"} and set(panel["level"]) == {"city"}
+    assert set(panel["report_year"]) == {2016, 2017}
+    assert panel["value"].notna().all() and (panel["start"] < panel["end"]).all()
+    amounts = panel[panel["unit"] == "亿元"]
+    assert len(amounts) and (amounts["normalised_value"] == amounts["value"] * 1e8).all()
+
+
+def test_pairs_join_report_t_targets_with_report_t_plus_1_results(built):
+    _, out = built
+    pairs = pd.read_parquet(out / "panel.pairs.parquet")
+    assert len(pairs) >= 4
+    assert set(pairs["year"]) == {2016}
+    assert all("2016" in file for file in pairs["file_target"]) and all("2017" in file for file in pairs["file_actual"])
+    gdp = pairs[(pairs["indicator_id"] == "gdp") & (pairs["measure"] == "growth")]
+    assert len(gdp) == 1
+    row = gdp.iloc[0]
+    # The figures are the ones quoted in each side's evidence.
+    for value, evidence in ((row["target"], row["evidence_target"]), (row["actual"], row["evidence_actual"])):
+        assert f"{value:g}" in evidence
+    assert row["gap"] == pytest.approx(row["actual"] - row["target"])
+
+
+def test_html_summary_is_self_contained(built):
+    _, out = built
+    page = (out / "summary.html").read_text(encoding="utf8")
+    images = re.findall(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", page)
+    assert len(images) >= 2
+    assert all(base64.b64decode(image).startswith(b"\x89PNG") for image in images)
+    assert "http" not in page.replace("http-equiv", "")
+
+
+def test_resume_reuses_extracted_records(built, tmp_path):
+    folder, _ = built
+    out = tmp_path / "panel.csv"
+    runner = CliRunner()
+    first = runner.invoke(app, ["panel", str(folder / REPORTS[0]), "-o", str(out), "-q"])
+    assert first.exit_code == 0, first.output
+    records = (tmp_path / "panel.records.jsonl").read_text(encoding="utf8")
+    second = runner.invoke(app, ["panel", str(folder), "-o", str(out), "--resume"])
+    assert second.exit_code == 0, second.output
+    assert "1 skipped as already done" in second.output
+    assert (tmp_path / "panel.records.jsonl").read_text(encoding="utf8").startswith(records)
+    panel = pd.read_csv(out)
+    assert set(panel["report_year"]) == {2016, 2017}
+    assert (tmp_path / "panel.pairs.csv").exists()
+
+
+def test_unknown_panel_format_is_a_usage_error(built, tmp_path):
+    folder, _ = built
+    result = CliRunner().invoke(app, ["panel", str(folder), "-o", str(tmp_path / "panel.xlsx")])
+    assert result.exit_code == 2
+    assert ".parquet or .csv" in result.output
