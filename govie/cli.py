@@ -452,7 +452,7 @@ def panel(
 
     The records are first extracted to OUTPUT's `.records.jsonl` beside it, file by file, so that an
     interrupted run continues with --resume."""
-    from .panel import PanelError, link_targets, load_manifest, panel_format, panel_from_records, read_records, report_metadata, write_table
+    from .panel import PanelError, build_panel, link_targets, load_manifest, panel_format, write_table
 
     pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
     try:
@@ -480,24 +480,20 @@ def panel(
             exit_code = _run_guarded(inputs, options, run, writer.write)
         if exit_code == EXIT_INTERRUPTED:
             raise typer.Exit(exit_code)
-    records = read_records(records_path)
-    files = sorted(set(records["file"])) if len(records) else []
-    table = panel_from_records(records, report_metadata(files, entries))
-    linked = link_targets(table)
     try:
-        write_table(table, output)
+        headline, coverage = build_panel(records_path, output, entries)
+        linked = link_targets(headline)
         write_table(linked, pairs)
         if html_summary is not None:
             from .plots import write_html_summary
 
-            write_html_summary(table, linked, html_summary)
+            write_html_summary(coverage, linked, html_summary)
     except (PanelError, RuntimeError) as error:
         _fail_usage(str(error))
     except OSError as err:
         typer.echo(f"govie: cannot write the panel: {err}", err=True)
         raise typer.Exit(EXIT_FAILURES)
-    regions = table["region"].nunique()
-    _echo_err(f"govie: panel of {len(table)} records from {len(files)} reports of {regions} regions in {output}; {len(linked)} target/actual pairs in {pairs}" + (f"; summary in {html_summary}" if html_summary else ""), quiet)
+    _echo_err(f"govie: panel of {coverage.records} records from {len(coverage.files)} reports of {len(coverage.regions)} regions in {output}; {len(linked)} target/actual pairs in {pairs}" + (f"; summary in {html_summary}" if html_summary else ""), quiet)
     if exit_code:
         raise typer.Exit(exit_code)
 

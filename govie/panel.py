@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -138,6 +139,77 @@ def read_records(path: Path) -> pd.DataFrame:
     return pd.read_json(path, lines=True, dtype=False)
 
 
+def iter_record_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
+    """The records of a JSONL output, `rows` at a time."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with pd.read_json(path, lines=True, dtype=False, chunksize=rows) as reader:
+        yield from reader
+
+
+@dataclass
+class PanelCoverage:
+    """What a panel covers, for summaries: counted while it is written, so it needs no panel in memory."""
+
+    records: int = 0
+    files: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    report_years: set[int] = field(default_factory=set)
+
+    def add(self, panel: pd.DataFrame) -> "PanelCoverage":
+        self.records += len(panel)
+        self.files.update(panel["file"].dropna())
+        self.regions.update(panel["region"].dropna())
+        self.report_years.update(int(year) for year in panel["report_year"].dropna().unique())
+        return self
+
+
+def build_panel(records_path: Path, output: Path, manifest: dict[str, dict] | None = None, *, chunk_rows: int = 50_000) -> tuple[pd.DataFrame, PanelCoverage]:
+    """Write the panel of the records in `records_path` to `output` (.parquet or .csv) chunk by
+    chunk, and return its headline rows (all that `link_targets` needs) and its coverage.
+
+    Memory grows with the headline rows only (about an eighth of the records), not with the
+    whole panel. The table is written beside `output` and moved over it when complete."""
+    fmt = panel_format(output)
+    partial = output.with_name(output.name + ".partial")
+    metadata: dict[str, dict] = {}
+    headline: list[pd.DataFrame] = []
+    coverage = PanelCoverage()
+    writer = None
+    try:
+        for chunk in iter_record_chunks(records_path, chunk_rows):
+            metadata.update(report_metadata([file for file in chunk["file"].unique() if file not in metadata], manifest))
+            panel = panel_from_records(chunk, metadata)
+            writer = _write_chunk(panel, partial, fmt, writer)
+            coverage.add(panel)
+            headline.append(panel[panel["indicator_id"].notna()])
+        if writer is None:  # no records at all: an empty table with the panel's columns
+            _write_chunk(panel_from_records(pd.DataFrame(columns=["file"]), {}), partial, fmt, None)
+    finally:
+        if writer is not None and fmt == "parquet":
+            writer.close()
+    partial.replace(output)
+    rows = pd.concat(headline, ignore_index=True) if headline else panel_from_records(pd.DataFrame(columns=["file"]), {})
+    return rows, coverage
+
+
+def _write_chunk(panel: pd.DataFrame, path: Path, fmt: str, writer):
+    """Append `panel` to the table at `path`; returns the open parquet writer (or True for CSV)."""
+    if fmt == "csv":
+        panel.to_csv(path, index=False, mode="a" if writer else "w", header=not writer)
+        return True
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise PanelError(f"writing {path} needs pyarrow: pip install 'govie[panel]', or write .csv") from error
+    table = pa.Table.from_pandas(panel, preserve_index=False, schema=writer.schema if writer else None)
+    if writer is None:
+        writer = pq.ParquetWriter(path, table.schema)
+    writer.write_table(table)
+    return writer
+
+
 def panel_format(path: Path) -> str:
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in PANEL_FORMATS:
@@ -154,12 +226,6 @@ def write_table(frame: pd.DataFrame, path: Path) -> None:
             raise PanelError(f"writing {path} needs pyarrow: pip install 'govie[panel]', or write .csv") from error
     else:
         frame.to_csv(path, index=False)
-
-
-def read_table(path: Path) -> pd.DataFrame:
-    if panel_format(path) == "parquet":
-        return pd.read_parquet(path)
-    return pd.read_csv(path, dtype={"indicator_id": "string", "tier": "string", "region": "string"})
 
 
 # ---------------------------------------------------------------------------------------------------

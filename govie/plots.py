@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicon import load_headline_indicators
+from .panel import PanelCoverage
 
 
 # Axis labels in English: the default fonts have no CJK glyphs.
@@ -133,9 +134,12 @@ def pair_summary(pairs: pd.DataFrame) -> pd.DataFrame:
     return summary.reset_index().sort_values("pairs", ascending=False, kind="stable")
 
 
-def write_html_summary(panel: pd.DataFrame, pairs: pd.DataFrame, path: Path, *, top: int = 4, examples: int = 15) -> None:
+def write_html_summary(coverage: PanelCoverage | pd.DataFrame, pairs: pd.DataFrame, path: Path, *, top: int = 4, examples: int = 15) -> None:
     """One HTML file, images inlined: what the panel covers, the pairs per indicator, and for the
-    `top` indicators with most pairs a targets-against-actuals plot and a gap histogram."""
+    `top` indicators with most pairs a targets-against-actuals plot and a gap histogram.
+    `coverage` is what `build_panel` counted, or the panel itself."""
+    if isinstance(coverage, pd.DataFrame):
+        coverage = PanelCoverage().add(coverage)
     names = {indicator.id: indicator.name for indicator in load_headline_indicators()}
     summary = pair_summary(pairs)
     parts = [
@@ -144,7 +148,7 @@ def write_html_summary(panel: pd.DataFrame, pairs: pd.DataFrame, path: Path, *, 
         "table{border-collapse:collapse;font-size:0.9em}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}"
         "th{background:#f0f0f0}img{max-width:100%}</style></head><body>",
         "<h1>Targets and actuals: panel summary</h1>",
-        "<p>" + html.escape(_coverage(panel, pairs)) + "</p>",
+        "<p>" + html.escape(_coverage(coverage, pairs)) + "</p>",
         "<p>A target of year <i>t</i> comes from the report of year <i>t</i>; its actual from the report of year <i>t</i>+1. "
         "Gap = actual − target; a ceiling (以内, 不超过) is met at or below it, other targets at or above.</p>",
         "<h2>Pairs per headline indicator</h2>",
@@ -164,12 +168,10 @@ def write_html_summary(panel: pd.DataFrame, pairs: pd.DataFrame, path: Path, *, 
     path.write_text("\n".join(parts), encoding="utf8")
 
 
-def _coverage(panel: pd.DataFrame, pairs: pd.DataFrame) -> str:
-    files = panel["file"].nunique() if "file" in panel else 0
-    regions = panel["region"].nunique() if "region" in panel else 0
-    years = panel["report_year"].dropna() if "report_year" in panel else pd.Series(dtype="Int64")
-    span = f"{int(years.min())}–{int(years.max())}" if len(years) else "unknown years"
+def _coverage(coverage: PanelCoverage, pairs: pd.DataFrame) -> str:
+    years = sorted(coverage.report_years)
+    span = f"{years[0]}–{years[-1]}" if years else "unknown years"
     return (
-        f"{len(panel):,} records from {files:,} reports of {regions:,} regions, report years {span}; "
+        f"{coverage.records:,} records from {len(coverage.files):,} reports of {len(coverage.regions):,} regions, report years {span}; "
         f"{len(pairs):,} target/actual pairs of {pairs['region'].nunique() if len(pairs) else 0:,} regions."
     )

@@ -86,3 +86,22 @@ def test_unknown_panel_format_is_a_usage_error(built, tmp_path):
     result = CliRunner().invoke(app, ["panel", str(folder), "-o", str(tmp_path / "panel.xlsx")])
     assert result.exit_code == 2
     assert ".parquet or .csv" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_panel_written_in_chunks_equals_the_panel_built_at_once(built, tmp_path, suffix):
+    from govie.panel import build_panel, link_targets, panel_from_records, read_records, report_metadata
+
+    _, out = built
+    records_path = out / "panel.records.jsonl"
+    records = read_records(records_path)
+    at_once = panel_from_records(records, report_metadata(records["file"].unique()))
+    output = tmp_path / f"panel{suffix}"
+    headline, coverage = build_panel(records_path, output, chunk_rows=97)
+    written = pd.read_parquet(output) if suffix == ".parquet" else pd.read_csv(output)
+    assert len(written) == len(at_once) == coverage.records
+    assert list(written["value"]) == list(at_once["value"]) and list(written["evidence"]) == list(at_once["evidence"])
+    assert list(written["region"]) == list(at_once["region"])
+    assert coverage.regions == {"大连市"} and coverage.report_years == {2016, 2017}
+    assert link_targets(headline).equals(link_targets(at_once))
+    assert not output.with_name(output.name + ".partial").exists()
