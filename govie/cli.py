@@ -462,7 +462,9 @@ def panel(
     except PanelError as error:
         _fail_usage(str(error))
     records_path = output.with_name(f"{output.stem}.records.jsonl")
-    inputs = _collect_inputs(paths, records_path)
+    # Absolute paths: the panel reads the reports again (paragraphs, metadata), maybe from another
+    # working directory, and a resumed run must recognise them.
+    inputs = [path.resolve() for path in _collect_inputs(paths, records_path)]
     skipped = 0
     if resume:
         inputs, skipped = _skip_done(inputs, records_path, "jsonl")
