@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,7 +66,9 @@ def _extract_in_processes(texts: Iterable[str], report_year: int | None, batch_s
     # Spawned, not forked: a fork copies locks that another thread of the caller (a progress bar,
     # a memory sampler) may hold, and the worker then hangs. Scripts calling this need the usual
     # `if __name__ == "__main__":` guard.
-    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"), initializer=load)
+    pool = ProcessPoolExecutor(
+        max_workers=n_process, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
+    )
     pending: deque[Future] = deque()
     remaining = iter(texts)
     batches = iter(lambda: list(islice(remaining, batch_size)), [])
@@ -76,6 +81,18 @@ def _extract_in_processes(texts: Iterable[str], report_year: int | None, batch_s
             yield from _as_records(pending.popleft().result())
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _start_worker(parent: int) -> None:
+    load()
+    # A worker whose parent was killed (SIGKILL, SIGTERM) would otherwise wait for work forever.
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _records_of_batch(texts: list[str], report_year: int | None) -> list[list[dict]]:
