@@ -86,25 +86,31 @@ def targets_vs_actuals(pairs: pd.DataFrame, indicator_id: str, measure: str = "g
 
 
 def gap_distribution(pairs: pd.DataFrame, indicator_id: str, measure: str = "growth"):
-    """Histogram of actual minus target; a ceiling target is met left of zero, the others right of it."""
+    """Histogram of actual minus target (for a level, relative to the target, since regions differ
+    in size); a ceiling target is met left of zero, the others right of it."""
     plt = _pyplot()
     chosen = _pairs_of(pairs, indicator_id, measure)
+    unit = chosen["unit"].iloc[0] if len(chosen) else ""
+    relative = measure == "level" and unit != "%" and bool((chosen["target"] > 0).all())
+    gaps = chosen["gap"] / chosen["target"] * 100 if relative else chosen["gap"]
     figure, axes = plt.subplots(figsize=(6.5, 4), constrained_layout=True)
     if len(chosen):
-        low, high = _central_range(chosen["gap"])
-        width = 0.5 if high - low <= 40 else (high - low) / 80
+        low, high = _central_range(gaps)
+        width = 0.5 if high - low <= 40 else 10 ** np.floor(np.log10((high - low) / 40))
         # Bin edges on multiples of the width, so that zero is an edge and a target met exactly
         # (gap 0) is counted right of the line.
         edges = np.arange(np.floor(low / width) * width, np.ceil(high / width) * width + width, width)
-        inside = chosen["gap"].between(edges[0], edges[-1])
-        axes.hist(chosen["gap"][inside], bins=edges, color="#4c72b0")
+        inside = gaps.between(edges[0], edges[-1])
+        axes.hist(gaps[inside], bins=edges, color="#4c72b0")
         axes.axvline(0, color="black", linewidth=1)
         if (~inside).any():
             axes.text(0.98, 0.95, f"{int((~inside).sum())} outside the axes", transform=axes.transAxes, ha="right", fontsize=8)
-    unit = chosen["unit"].iloc[0] if len(chosen) else ""
     met = chosen["met"].mean() if len(chosen) else float("nan")
     axes.set_title(f"{indicator_id} {measure}: gap, {len(chosen)} pairs, {met:.0%} met")
-    axes.set_xlabel(f"actual - target ({'percentage points' if unit == '%' else _unit_label(unit)})")
+    if relative:
+        axes.set_xlabel("(actual - target) / target (%)")
+    else:
+        axes.set_xlabel(f"actual - target ({'percentage points' if unit == '%' else _unit_label(unit)})")
     axes.set_ylabel("region-years")
     return figure
 
