@@ -38,6 +38,12 @@ def load_headline_indicators(path: str | None = None) -> tuple[HeadlineIndicator
     return tuple(table)
 
 
+@lru_cache(maxsize=1)
+def headline_names() -> dict[str, str]:
+    """Headline indicator id to its canonical name (`gdp` → `地区生产总值`)."""
+    return {indicator.id: indicator.name for indicator in load_headline_indicators()}
+
+
 @dataclass(frozen=True)
 class Region:
     name: str  # 伊犁哈萨克自治州

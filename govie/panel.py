@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .io import read_report
-from .lexicon import load_headline_indicators
+from .lexicon import headline_names
 from .metadata import infer_metadata
 from .units import normalise_value
 
@@ -90,9 +90,9 @@ def report_metadata(files: Iterable[str], manifest: dict[str, dict] | None = Non
 def panel_from_records(records: pd.DataFrame, metadata: dict[str, dict]) -> pd.DataFrame:
     """The tidy panel: `records` (rows as `govie extract` writes them, with `file`) with each file's
     metadata and the value in base units beside the as-written one, in `PANEL_COLUMNS` order."""
+    if records.empty:
+        return empty_panel()
     frame = records.copy()
-    if frame.empty:
-        return pd.DataFrame({column: pd.Series(dtype=_dtype(column)) for column in PANEL_COLUMNS})
     for name in METADATA_FIELDS:
         frame[name] = frame["file"].map(lambda file, name=name: metadata.get(file, {}).get(name))
     normalised = [normalise_value(value, unit) for value, unit in zip(frame["value"], frame["unit"])]
@@ -101,6 +101,11 @@ def panel_from_records(records: pd.DataFrame, metadata: dict[str, dict]) -> pd.D
     frame["period_paragraph"] = in_period_paragraph(frame)
     frame = frame[list(PANEL_COLUMNS)]
     return frame.astype({column: _dtype(column) for column in PANEL_COLUMNS})
+
+
+def empty_panel() -> pd.DataFrame:
+    """A panel without rows, with the columns and types of one."""
+    return pd.DataFrame({column: pd.Series(dtype=_dtype(column)) for column in PANEL_COLUMNS})
 
 
 def in_period_paragraph(records: pd.DataFrame) -> list[bool]:
@@ -184,12 +189,12 @@ def build_panel(records_path: Path, output: Path, manifest: dict[str, dict] | No
             coverage.add(panel)
             headline.append(panel[panel["indicator_id"].notna()])
         if writer is None:  # no records at all: an empty table with the panel's columns
-            _write_chunk(panel_from_records(pd.DataFrame(columns=["file"]), {}), partial, fmt, None)
+            writer = _write_chunk(empty_panel(), partial, fmt, None)
     finally:
         if writer is not None and fmt == "parquet":
             writer.close()
     partial.replace(output)
-    rows = pd.concat(headline, ignore_index=True) if headline else panel_from_records(pd.DataFrame(columns=["file"]), {})
+    rows = pd.concat(headline, ignore_index=True) if headline else empty_panel()
     return rows, coverage
 
 
@@ -219,13 +224,10 @@ def panel_format(path: Path) -> str:
 
 def write_table(frame: pd.DataFrame, path: Path) -> None:
     """Parquet or CSV by the suffix of `path` (CSV in UTF-8, as pandas writes it)."""
-    if panel_format(path) == "parquet":
-        try:
-            frame.to_parquet(path, index=False)
-        except ImportError as error:
-            raise PanelError(f"writing {path} needs pyarrow: pip install 'govie[panel]', or write .csv") from error
-    else:
-        frame.to_csv(path, index=False)
+    fmt = panel_format(path)
+    writer = _write_chunk(frame, path, fmt, None)
+    if fmt == "parquet":
+        writer.close()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -282,7 +284,7 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
         period |= actuals["period_paragraph"].fillna(False).astype(bool)
     actuals["period_rank"] = period.astype(int)
     actuals["sub_area_rank"] = evidence.str.contains(SUB_AREA).astype(int)
-    names = {indicator.id: indicator.name for indicator in load_headline_indicators()}
+    names = headline_names()
     if "indicator" in actuals:
         actuals["alias_rank"] = [int(names.get(ident, "\0") not in str(text)) for ident, text in zip(actuals["indicator_id"], actuals["indicator"])]
     else:

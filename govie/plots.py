@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .lexicon import load_headline_indicators
+from .lexicon import headline_names
 from .panel import PanelCoverage
 
 
@@ -55,20 +55,18 @@ def targets_vs_actuals(pairs: pd.DataFrame, indicator_id: str, measure: str = "g
     if len(chosen):
         points = scatter.scatter(chosen["target"], chosen["actual"], c=chosen["year"], cmap="viridis", s=18, alpha=0.8)
         low, high = _central_range(pd.concat([chosen["target"], chosen["actual"]]))
+        if measure == "level" and (chosen[["target", "actual"]] > 0).all().all():
+            # Levels of regions of every size span orders of magnitude.
+            low = max(low, float(chosen[["target", "actual"]].min().min()) / 1.5)
+            for axes in (scatter, by_year):
+                axes.set_yscale("log")
+            scatter.set_xscale("log")
         scatter.plot([low, high], [low, high], color="grey", linewidth=1, linestyle="--", label="actual = target")
         scatter.set_xlim(low, high)
         scatter.set_ylim(low, high)
         outside = int((~chosen["target"].between(low, high) | ~chosen["actual"].between(low, high)).sum())
         if outside:
             scatter.text(0.98, 0.02, f"{outside} outside the axes", transform=scatter.transAxes, ha="right", fontsize=8)
-        if measure == "level" and (chosen[["target", "actual"]] > 0).all().all():
-            # Levels of regions of every size span orders of magnitude.
-            low, high = max(low, float(chosen[["target", "actual"]].min().min()) / 1.5), high
-            for axes in (scatter, by_year):
-                axes.set_yscale("log")
-            scatter.set_xscale("log")
-            scatter.set_xlim(low, high)
-            scatter.set_ylim(low, high)
         figure.colorbar(points, ax=scatter, label="year")
         scatter.legend(loc="upper left")
         yearly = chosen.groupby("year").agg(target=("target", "median"), actual=("actual", "median"), pairs=("target", "size"))
@@ -146,7 +144,7 @@ def write_html_summary(coverage: PanelCoverage | pd.DataFrame, pairs: pd.DataFra
     `coverage` is what `build_panel` counted, or the panel itself."""
     if isinstance(coverage, pd.DataFrame):
         coverage = PanelCoverage().add(coverage)
-    names = {indicator.id: indicator.name for indicator in load_headline_indicators()}
+    names = headline_names()
     summary = pair_summary(pairs)
     parts = [
         "<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>govie panel summary</title>",
@@ -156,7 +154,8 @@ def write_html_summary(coverage: PanelCoverage | pd.DataFrame, pairs: pd.DataFra
         "<h1>Targets and actuals: panel summary</h1>",
         "<p>" + html.escape(_coverage(coverage, pairs)) + "</p>",
         "<p>A target of year <i>t</i> comes from the report of year <i>t</i>; its actual from the report of year <i>t</i>+1. "
-        "Gap = actual − target; a ceiling (以内, 不超过) is met at or below it, other targets at or above.</p>",
+        "Gap = actual − target; a ceiling (以内, 不超过) and a target of CPI, unemployment or energy intensity "
+        "are met at or below it, other targets at or above.</p>",
         "<h2>Pairs per headline indicator</h2>",
     ]
     if not summary.empty:

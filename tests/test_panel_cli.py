@@ -105,3 +105,14 @@ def test_panel_written_in_chunks_equals_the_panel_built_at_once(built, tmp_path,
     assert coverage.regions == {"大连市"} and coverage.report_years == {2016, 2017}
     assert link_targets(headline).equals(link_targets(at_once))
     assert not output.with_name(output.name + ".partial").exists()
+
+
+def test_panel_of_no_records_is_a_readable_empty_table(tmp_path):
+    from govie.panel import PANEL_COLUMNS, build_panel
+
+    records = tmp_path / "none.records.jsonl"
+    records.write_text("", encoding="utf8")
+    headline, coverage = build_panel(records, tmp_path / "panel.parquet")
+    written = pd.read_parquet(tmp_path / "panel.parquet")
+    assert tuple(written.columns) == PANEL_COLUMNS and written.empty
+    assert headline.empty and coverage.records == 0
