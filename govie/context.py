@@ -13,6 +13,8 @@ PLAN_WORDS = re.compile(r"安排|打算|展望|重点工作|主要工作|任务|
 SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
 PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)|目标任务(?:是|为|：|:)")
+# A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
+YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
 
@@ -75,7 +77,9 @@ def _is_top_heading(line: str) -> bool:
         return False
     if re.match(ENUMERATOR, line):
         return True
-    return len(line) <= 30 and bool(REVIEW_WORDS.search(line) or re.search(r"\d{4}年(?:工作|主要|重点)", line)) and not re.search(r"[，；]", line)
+    if len(line) > 30:
+        return False
+    return bool(YEAR_PLAN_HEADING.match(line)) or (bool(REVIEW_WORDS.search(line) or re.search(r"\d{4}年(?:工作|主要|重点)", line)) and not re.search(r"[，；]", line))
 
 
 def _year_in(line: str) -> int | None:

@@ -132,6 +132,12 @@ def test_section_years_come_from_headings():
     assert rows(records, "role", "year", "bound") == [("actual", 2023, "exact"), ("target", 2024, "min")]
 
 
+def test_unnumbered_plan_heading_opens_the_plan_section():
+    text = "2024年政府工作报告\n2023年工作回顾\n城镇新增就业5.1万人。\n2024年目标任务\n主要预期目标是：城镇新增就业5万人以上。\n抓好十个方面工作。\n力争民营经济增加值增长7.5%以上。"
+    records = govie.extract(text)
+    assert rows(records, "role", "year") == [("actual", 2023), ("target", 2024), ("target", 2024)]
+
+
 def test_web_chrome_and_front_matter_are_not_extracted():
     raw = "---\ntitle: 2026年政府工作报告\nsource: https://example.gov.cn/2026/0123/8848.html\n---\n下载 打印 全屏 收藏\n" + REVIEW + "城镇新增就业5213人。\n责任编辑：王12\n"
     records = extract(raw)
