@@ -197,7 +197,7 @@ def fold_fullwidth(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     return _translate(_FULLWIDTH_RE, _FULLWIDTH_TABLE, text, offsets)
 
 
-# Some web copies end Chinese sentences with an ASCII full stop (`下降25.7%.固定资产投资`). A `.` between
+# Some web copies end Chinese sentences with an ASCII full stop (`下降18.3%.固定资产投资`). A `.` between
 # a character or a percent sign and a Chinese character cannot be a decimal point; a single character
 # starting a line (`一.坚持`) numbers a list item and is left alone.
 _ASCII_FULL_STOP_RE = re.compile(f"(?<=[{_CJK}%‰])(?<!^.)\\.(?=[{_CJK}])", re.MULTILINE)

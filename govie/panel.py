@@ -31,7 +31,7 @@ KEYS = ["region", "indicator_id", "measure", "year"]
 TIER_ORDER = {"floor": 0, None: 1, "stretch": 2}
 METADATA_FIELDS = ("region", "level", "report_year")
 # Words of a several-year period: a figure in such a paragraph may be an average or a total
-# (`过去五年，…新增城镇就业28.6万人`), and its year is the period's last.
+# (`过去五年，…新增城镇就业12.4万人`), and its year is the period's last.
 PERIOD_FIGURE = re.compile(r"过去五年|五年来|五年间|五年累计|五年新增|五年共|年均|累计|本届政府|[“\"]?十[二三四]五[”\"]?(?:以来|期间|时期)")
 # Zones inside a region whose figures reports quote beside the region's own.
 SUB_AREA = r"新区|开发区|园区|经开区|高新区|示范区|自贸区|自由贸易|试验区|合作区|片区"
@@ -275,7 +275,7 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     targets = _first_per_key(headline[is_target.fillna(False).astype(bool)], ["tier_rank", "value"])
     actuals = headline[is_result.fillna(False).astype(bool)].copy()
     # An annual figure beats a period's average or total (`五年来…年均增长8.5%`);
-    # a sentence about the whole region beats one that names a zone inside it (`兰州新区地区生产总值增长
+    # a sentence about the whole region beats one that names a zone inside it (`东湖新区地区生产总值增长
     # 20%`); the indicator named in full beats a loose alias (`经济总量` may be a district's); a final
     # figure beats an estimate of the same year.
     evidence = (actuals["evidence"] if "evidence" in actuals else pd.Series("", index=actuals.index)).fillna("")
