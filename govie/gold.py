@@ -41,6 +41,8 @@ class GoldRow:
     bound: str = ""
     tier: str = ""
     year: str = ""
+    period: str = ""
+    year_start: str = ""
     ind_start: str = ""
     ind_end: str = ""
     unit_start: str = ""
@@ -75,6 +77,10 @@ class GoldRow:
 
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(GoldRow))
+# Files written before contract v2 lack `period` and `year_start`; their records are annual.
+COLUMNS_V1: tuple[str, ...] = tuple(name for name in COLUMNS if name not in ("period", "year_start"))
+PERIODS: tuple[str, ...] = ("year", "cumulative", "average", "to_date")
+MULTI_YEAR_PERIODS: tuple[str, ...] = ("cumulative", "average")
 
 
 @dataclass
@@ -106,12 +112,16 @@ def read_gold(path: Path) -> GoldDocument:
     if "file" not in meta or "sha256" not in meta:
         raise GoldError(f"{path}: the header must give file= and sha256=")
     reader = csv.DictReader(io.StringIO("\n".join(body)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if reader.fieldnames is None or tuple(reader.fieldnames) != COLUMNS:
+    header = tuple(reader.fieldnames or ())
+    if header not in (COLUMNS, COLUMNS_V1):
         raise GoldError(f"{path}: the column header must be {' '.join(COLUMNS)}")
     rows = []
     for number, raw in enumerate(reader, start=1):
         try:
-            rows.append(GoldRow(**{**{k: (v or "") for k, v in raw.items()}, "start": int(raw["start"]), "end": int(raw["end"])}))
+            values = {k: (v or "") for k, v in raw.items()}
+            if header == COLUMNS_V1 and values["decision"] == "R":
+                values["period"] = "year"
+            rows.append(GoldRow(**{**values, "start": int(raw["start"]), "end": int(raw["end"])}))
         except (TypeError, ValueError) as error:
             raise GoldError(f"{path}: row {number}: {error}") from None
     year = meta.get("report_year")
@@ -204,6 +214,13 @@ def _record_problems(row: GoldRow, text: str) -> list[str]:
         problems.append(f"tier {row.tier!r} not in {TIERS}")
     if row.year and not re.fullmatch(r"(19|20)\d\d", row.year):
         problems.append(f"year {row.year!r} is not a year")
+    if row.period not in PERIODS:
+        problems.append(f"period {row.period!r} not in {PERIODS}")
+    if row.year_start:
+        if row.period not in MULTI_YEAR_PERIODS:
+            problems.append(f"year_start {row.year_start!r} given for period {row.period!r}")
+        elif not re.fullmatch(r"(19|20)\d\d", row.year_start) or (row.year and int(row.year_start) > int(row.year)):
+            problems.append(f"year_start {row.year_start!r} is not a year before year {row.year!r}")
     for name, span in (("indicator", row.indicator_span), ("unit", row.unit_span)):
         try:
             bounds = span()

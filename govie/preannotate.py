@@ -78,6 +78,8 @@ def record_row(text: str, record: Record, links: dict) -> GoldRow:
         bound=record.bound,
         tier=record.tier or "",
         year=_opt(record.year),
+        period=getattr(record, "period", "year"),
+        year_start=_opt(getattr(record, "year_start", None)),
         ind_start=_opt(links.get("ind_start")),
         ind_end=_opt(links.get("ind_end")),
         unit_start=_opt(links.get("unit_start")),
