@@ -1,6 +1,6 @@
 """Run govie over every report of a corpus folder and print records per report and wall time.
 
-    python benchmarks/corpus_run.py [--corpus ../shared/corpus] [--batch-size 16]
+python benchmarks/corpus_run.py [--corpus ../shared/corpus] [--batch-size 16]
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ def main() -> None:
         headline += sum(1 for r in records if r.indicator_id)
     seconds = time.perf_counter() - started
     print(f"reports: {len(counts)}  characters: {characters:,}")
-    print(f"records: {sum(counts):,}  per report mean {statistics.mean(counts):.1f}  min {min(counts)}  max {max(counts)}  median {statistics.median(counts):.0f}")
+    print(
+        f"records: {sum(counts):,}  per report mean {statistics.mean(counts):.1f}  min {min(counts)}  max {max(counts)}  median {statistics.median(counts):.0f}"
+    )
     print(f"roles: {dict(roles)}  with a headline id: {headline:,}")
     print(f"pipeline: {'rules only' if args.rules_only else 'shipped'} {nlp.pipe_names}")
     print(f"wall time: {seconds:.1f} s  ({characters / seconds:,.0f} characters/s, one process)")

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from govie.metadata import infer_metadata
+from govie.pipeline.metadata import infer_metadata
 
 
 def main() -> None:
@@ -23,10 +23,16 @@ def main() -> None:
     rows = [json.loads(line) for line in (args.corpus / "manifest.jsonl").read_text(encoding="utf8").splitlines() if line.strip()]
     for row in rows:
         meta = infer_metadata((args.corpus / "reports" / row["file"]).read_text(encoding="utf8"))
-        checks = {"region": meta.region == row["region"], "level": meta.level == row["level"], "report_year": meta.report_year == row["year"]}
+        checks = {
+            "region": meta.region == row["region"],
+            "level": meta.level == row["level"],
+            "report_year": meta.report_year == row["year"],
+        }
         right.update(name for name, ok in checks.items() if ok)
         if args.errors and not all(checks.values()):
-            print(f"{row['file']}: inferred {meta.region}/{meta.level}/{meta.report_year}, manifest {row['region']}/{row['level']}/{row['year']}")
+            print(
+                f"{row['file']}: inferred {meta.region}/{meta.level}/{meta.report_year}, manifest {row['region']}/{row['level']}/{row['year']}"
+            )
     for name in ("region", "level", "report_year"):
         print(f"{name}: {right[name]}/{len(rows)} = {right[name] / len(rows):.3f}")
 

@@ -1,6 +1,6 @@
 """Where the shipped pipeline spends its time: seconds and share per component on a few reports.
 
-    python benchmarks/stages.py [--corpus ../shared/corpus] [--limit 40]
+python benchmarks/stages.py [--corpus ../shared/corpus] [--limit 40]
 """
 
 from __future__ import annotations

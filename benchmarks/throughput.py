@@ -12,6 +12,7 @@ Each configuration runs in a fresh Python process so that peak RSS is its own.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import subprocess
@@ -36,8 +37,8 @@ def run_stage(stage: str, paths: list[Path], batch_size: int) -> dict:
     import spacy
 
     import govie
-    from govie.normalize import normalize
     from govie.pipeline import build_rules_pipeline
+    from govie.pipeline.normalize import normalize
 
     characters = 0
 
@@ -70,7 +71,13 @@ def run_stage(stage: str, paths: list[Path], batch_size: int) -> dict:
             for _ in govie.extract_many(counted(), batch_size=batch_size, n_process=processes):
                 pass
         seconds = time.perf_counter() - started
-        return {"stage": stage, "characters": characters, "reports": len(paths), "seconds": seconds, "peak_rss_mb": max(memory.peak_mb, _own_peak_mb())}
+        return {
+            "stage": stage,
+            "characters": characters,
+            "reports": len(paths),
+            "seconds": seconds,
+            "peak_rss_mb": max(memory.peak_mb, _own_peak_mb()),
+        }
     seconds = time.perf_counter() - started
     return {"stage": stage, "characters": characters, "reports": len(paths), "seconds": seconds, "peak_rss_mb": _own_peak_mb()}
 
@@ -88,7 +95,7 @@ class PeakMemory:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 
@@ -101,10 +108,8 @@ class PeakMemory:
         while not self._stop.wait(0.2):
             total = 0
             for process in (me, *me.children(recursive=True)):
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += process.memory_info().rss
-                except psutil.Error:
-                    pass
             self.peak_mb = max(self.peak_mb, total / 2**20)
 
 
@@ -129,11 +134,13 @@ def main() -> None:
         print(f"  {stage} done", file=sys.stderr)
     shipped_one = next(r for r in results if r["stage"] == "shipped:1")
     print(f"{len(paths)} reports, {results[0]['characters']:,} characters")
-    print(f"| stage | chars/s | reports/s | peak RSS MB | time relative to the bare zh tokenizer |")
+    print("| stage | chars/s | reports/s | peak RSS MB | time relative to the bare zh tokenizer |")
     print("|---|---:|---:|---:|---:|")
     base = results[0]["seconds"]
     for r in results:
-        print(f"| {r['stage']} | {r['characters'] / r['seconds']:,.0f} | {r['reports'] / r['seconds']:.2f} | {r['peak_rss_mb']:,.0f} | {r['seconds'] / base:.1f}× |")
+        print(
+            f"| {r['stage']} | {r['characters'] / r['seconds']:,.0f} | {r['reports'] / r['seconds']:.2f} | {r['peak_rss_mb']:,.0f} | {r['seconds'] / base:.1f}× |"
+        )
     per_core = shipped_one["characters"] / shipped_one["seconds"]
     print(f"shipped pipeline, one process: {per_core:,.0f} characters/s per core (goal 100,000)")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import spacy
 
-from govie.normalize import normalize
-from govie.tokenizer import GovieTokenizer
+from govie.pipeline.normalize import normalize
+from govie.pipeline.tokenizer import GovieTokenizer
 
 # Each case: text, and the tokens that must come out whole.
 BOUNDARY_CASES = [

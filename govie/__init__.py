@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .about import __version__
 from .api import extract, extract_many, load
 from .records import FIELD_NAMES, Record
 
-__all__ = ["extract", "extract_many", "load", "Record", "FIELD_NAMES"]
-__version__ = "0.1.0"
+__all__ = ["extract", "extract_many", "load", "Record", "FIELD_NAMES", "__version__"]

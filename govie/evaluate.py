@@ -10,8 +10,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .components.extensions import LINKS_KEY
 from .gold import DEFAULT_CORPUS, DEFAULT_GOLD, GoldDocument, GoldError, load_gold
+from .pipeline.state import RecordSpans
 from .records import Record
 
 SPLITS_FILE = Path("corpus/splits.json")
@@ -44,7 +44,14 @@ class PRF:
         self.fn += sum(gold.values()) - common
 
     def to_dict(self) -> dict[str, float | int]:
-        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "p": round(self.precision, 4),
+            "r": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -69,7 +76,13 @@ class ErrorItem:
     other: Record | None = None
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "kind": self.kind, "type": self.error_type, "record": self.record.to_dict(), "other": self.other.to_dict() if self.other else None}
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "type": self.error_type,
+            "record": self.record.to_dict(),
+            "other": self.other.to_dict() if self.other else None,
+        }
 
 
 @dataclass
@@ -161,7 +174,9 @@ def _error_type(gold: Record, candidate: Record | None) -> str:
     return "indicator differs"
 
 
-def score_document(scores: Scores, document: GoldDocument, text: str, gold: list[Record], predicted: list[Record], links: list[dict]) -> None:
+def score_document(
+    scores: Scores, document: GoldDocument, text: str, gold: list[Record], predicted: list[Record], spans: list[RecordSpans]
+) -> None:
     scores.documents += 1
     gold_rows = [row for row in document.rows if row.is_record]
     # Spans and relations, in original offsets.
@@ -176,21 +191,22 @@ def score_document(scores: Scores, document: GoldDocument, text: str, gold: list
         if row.indicator_span():
             gold_spans["INDICATOR"][row.indicator_span()] = 1
             gold_relations[((row.start, row.end), row.indicator_span())] = 1
-    for record, link in zip(predicted, links):
+    for record, record_spans in zip(predicted, spans):
         predicted_spans["VALUE"][(record.start, record.end)] = 1
-        if link.get("unit_start") is not None:
-            predicted_spans["UNIT"][(link["unit_start"], link["unit_end"])] = 1
-        if link.get("ind_start") is not None:
-            span = (link["ind_start"], link["ind_end"])
-            predicted_spans["INDICATOR"][span] = 1
-            predicted_relations[((record.start, record.end), span)] = 1
+        if record_spans.unit is not None:
+            predicted_spans["UNIT"][record_spans.unit] = 1
+        if record_spans.indicator is not None:
+            predicted_spans["INDICATOR"][record_spans.indicator] = 1
+            predicted_relations[((record.start, record.end), record_spans.indicator)] = 1
     for label in SPAN_LABELS:
         scores.spans[label].add(gold_spans[label], predicted_spans[label])
     scores.relations.add(gold_relations, predicted_relations)
     # Records.
-    headline_key = lambda r: (r.indicator_id, round(r.value, 9), r.unit, r.measure, r.role)  # noqa: E731
-    scores.headline_strict.add(Counter(headline_key(r) for r in gold if r.indicator_id), Counter(headline_key(r) for r in predicted if r.indicator_id))
-    loose_key = lambda r: (round(r.value, 9), r.unit)  # noqa: E731
+    headline_key = lambda r: (r.indicator_id, round(r.value, 9), r.unit, r.measure, r.role)
+    scores.headline_strict.add(
+        Counter(headline_key(r) for r in gold if r.indicator_id), Counter(headline_key(r) for r in predicted if r.indicator_id)
+    )
+    loose_key = lambda r: (round(r.value, 9), r.unit)
     scores.loose_value_unit.add(Counter(loose_key(r) for r in gold), Counter(loose_key(r) for r in predicted))
     pairs = match_records(gold, predicted)
     matched_gold = {g for g, _ in pairs}
@@ -244,9 +260,7 @@ def evaluate(
         if document.report_year is not None:
             doc._.report_year = document.report_year
         doc = nlp(doc)
-        predicted = list(doc._.records)
-        links = doc.user_data.get(LINKS_KEY) or [{} for _ in predicted]
-        score_document(scores, document, text, document.records(), predicted, links)
+        score_document(scores, document, text, document.records(), list(doc._.records), list(doc._.record_spans))
     return scores
 
 
@@ -281,5 +295,7 @@ def format_errors(scores: Scores) -> str:
         if e.other is not None:
             o = e.other
             other = f"\n      predicted: {o.indicator}|{o.indicator_id or ''}|{o.value:g}|{o.unit}|{o.measure}|{o.role}|{o.bound}|{o.tier or ''}|{o.year or ''}"
-        lines.append(f"{e.kind.upper():5} {e.error_type} {e.file}:{r.start}-{r.end}\n      {'gold' if e.kind == 'miss' else 'predicted'}: {fields}{other}\n      evidence: {r.evidence[:160]}")
+        lines.append(
+            f"{e.kind.upper():5} {e.error_type} {e.file}:{r.start}-{r.end}\n      {'gold' if e.kind == 'miss' else 'predicted'}: {fields}{other}\n      evidence: {r.evidence[:160]}"
+        )
     return "\n".join(lines)

@@ -37,16 +37,12 @@ class Record:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Record":
+    def from_dict(cls, data: dict[str, Any]) -> Record:
         names = {f.name for f in fields(cls)}
         missing = names - data.keys()
         if missing:
             raise ValueError(f"record is missing fields: {sorted(missing)}")
         return cls(**{k: data[k] for k in names})
-
-    def statement_key(self) -> tuple[str, float, str, str, str]:
-        """What makes two records the same statement (RECORDS.md)."""
-        return (self.indicator_id or self.indicator, self.value, self.unit, self.measure, self.role)
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Record))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from govie.annotate import (
+from govie.gold import GoldDocument, GoldRow, load_gold, read_gold, sha256_text, validate, write_gold
+from govie.gold.label_studio import (
     NOT_LABELLED,
     PullError,
     Utf16Offsets,
@@ -23,8 +24,7 @@ from govie.annotate import (
     task_payload,
     write_pulled,
 )
-from govie.gold import GoldDocument, GoldRow, load_gold, read_gold, sha256_text, validate, write_gold
-from govie.lexicon import load_headline_indicators
+from govie.lexicon import default_lexicon
 
 # Non-BMP characters (a rare CJK ideograph, an emoji) before the numbers shift UTF-16 offsets.
 TEXT = "𠮶乡2025年全乡地区生产总值为312.5亿元😀，增长6.1%。城乡居民收入分别下降3.2%、增长8%。新增市场主体1.5万余家，引进项目三千五百个。"
@@ -39,17 +39,56 @@ def record(text: str, number: str, indicator_span: str | None, unit_span: str | 
     start, end = find(text, number, after)
     ind = find(text, indicator_span) if indicator_span else ("", "")
     unit = find(text, unit_span, end) if unit_span else ("", "")
-    defaults = {"indicator": indicator_span or "", "value": number, "unit": unit_span or "", "measure": "level", "role": "actual", "bound": "exact", "year": "2025"}
+    defaults = {
+        "indicator": indicator_span or "",
+        "value": number,
+        "unit": unit_span or "",
+        "measure": "level",
+        "role": "actual",
+        "bound": "exact",
+        "year": "2025",
+    }
     values = {**defaults, **fields}
-    return GoldRow(start=start, end=end, number=number, decision="R", ind_start=str(ind[0]), ind_end=str(ind[1]), unit_start=str(unit[0]), unit_end=str(unit[1]), **values)
+    return GoldRow(
+        start=start,
+        end=end,
+        number=number,
+        decision="R",
+        ind_start=str(ind[0]),
+        ind_end=str(ind[1]),
+        unit_start=str(unit[0]),
+        unit_end=str(unit[1]),
+        **values,
+    )
 
 
 def sample_rows() -> list[GoldRow]:
     gdp = record(TEXT, "312.5", "地区生产总值", "亿元", indicator_id="gdp")
     growth = record(TEXT, "6.1", "地区生产总值", "%", indicator_id="gdp", measure="growth")
     # 分别 with an elided head: the name is restored, the span is the part written.
-    urban = record(TEXT, "3.2", "城乡居民收入", "%", indicator="城镇居民人均可支配收入", indicator_id="urban_disposable_income", value="-3.2", measure="growth")
-    rural = record(TEXT, "8", "城乡居民收入", "%", after=TEXT.index("增长8"), indicator="农村居民人均可支配收入", measure="growth", bound="min", tier="stretch", role="target", year="2026")
+    urban = record(
+        TEXT,
+        "3.2",
+        "城乡居民收入",
+        "%",
+        indicator="城镇居民人均可支配收入",
+        indicator_id="urban_disposable_income",
+        value="-3.2",
+        measure="growth",
+    )
+    rural = record(
+        TEXT,
+        "8",
+        "城乡居民收入",
+        "%",
+        after=TEXT.index("增长8"),
+        indicator="农村居民人均可支配收入",
+        measure="growth",
+        bound="min",
+        tier="stretch",
+        role="target",
+        year="2026",
+    )
     firms = record(TEXT, "1.5", "新增市场主体", "万余家", unit="万家", bound="min")
     projects = record(TEXT, "三千五百", "引进项目", "个", value="3500")
     return [gdp, growth, urban, rural, firms, projects]
@@ -61,7 +100,27 @@ def js_slice(text: str, start: int, end: int) -> str:
 
 
 def record_key(row: GoldRow) -> tuple:
-    return tuple(getattr(row, name) for name in ("start", "end", "number", "indicator", "indicator_id", "value", "unit", "measure", "role", "bound", "tier", "year", "ind_start", "ind_end", "unit_start", "unit_end"))
+    return tuple(
+        getattr(row, name)
+        for name in (
+            "start",
+            "end",
+            "number",
+            "indicator",
+            "indicator_id",
+            "value",
+            "unit",
+            "measure",
+            "role",
+            "bound",
+            "tier",
+            "year",
+            "ind_start",
+            "ind_end",
+            "unit_start",
+            "unit_end",
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -105,7 +164,7 @@ def test_label_config_has_the_labels_relations_and_every_record_field():
     per_region = {el.get("name"): el for el in root.iter() if el.get("perRegion") == "true"}
     assert set(per_region) == {"measure", "role", "bound", "tier", "year", "indicator_id", "indicator", "value", "unit"}
     assert all(el.get("whenLabelValue") == "VALUE" and el.get("visibleWhen") == "region-selected" for el in per_region.values())
-    assert [c.get("value") for c in per_region["indicator_id"].iter("Choice")] == [h.id for h in load_headline_indicators()]
+    assert [c.get("value") for c in per_region["indicator_id"].iter("Choice")] == [h.id for h in default_lexicon().headline_indicators]
     assert [c.get("value") for c in per_region["role"].iter("Choice")] == ["actual", "estimate", "target"]
 
 
@@ -133,8 +192,16 @@ def test_overrides_only_where_the_spans_do_not_give_the_field():
     results = rows_to_results(sample_rows(), TEXT)
     # Keyed by the number the VALUE region covers; 万余家 -> 万家 and 三千五百 -> 3500 follow from
     # the spans, so they get no override.
-    overrides = {(js_slice(TEXT, r["value"]["start"], r["value"]["end"]), r["from_name"]): r["value"]["text"] for r in results if r["type"] == "textarea"}
-    assert overrides == {("3.2", "indicator"): ["城镇居民人均可支配收入"], ("3.2", "value"): ["-3.2"], ("8", "indicator"): ["农村居民人均可支配收入"]}
+    overrides = {
+        (js_slice(TEXT, r["value"]["start"], r["value"]["end"]), r["from_name"]): r["value"]["text"]
+        for r in results
+        if r["type"] == "textarea"
+    }
+    assert overrides == {
+        ("3.2", "indicator"): ["城镇居民人均可支配收入"],
+        ("3.2", "value"): ["-3.2"],
+        ("8", "indicator"): ["农村居民人均可支配收入"],
+    }
 
 
 def test_shared_indicator_and_unit_regions_are_one_region_each():
@@ -158,8 +225,20 @@ def test_annotators_correction_and_new_relation_arrive():
     where = {"start": utf16.to_utf16(start), "end": utf16.to_utf16(end), "text": "三千五百"}
     results += [
         {"id": "new1", "from_name": "label", "to_name": "text", "type": "labels", "value": {**where, "labels": ["VALUE"]}},
-        {"id": "new2", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": utf16.to_utf16(ind_start), "end": utf16.to_utf16(ind_end), "text": "引进项目", "labels": ["INDICATOR"]}},
-        {"id": "new3", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": utf16.to_utf16(end), "end": utf16.to_utf16(end + 1), "text": "个", "labels": ["UNIT"]}},
+        {
+            "id": "new2",
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
+            "value": {"start": utf16.to_utf16(ind_start), "end": utf16.to_utf16(ind_end), "text": "引进项目", "labels": ["INDICATOR"]},
+        },
+        {
+            "id": "new3",
+            "from_name": "label",
+            "to_name": "text",
+            "type": "labels",
+            "value": {"start": utf16.to_utf16(end), "end": utf16.to_utf16(end + 1), "text": "个", "labels": ["UNIT"]},
+        },
         {"id": "new1", "from_name": "measure", "to_name": "text", "type": "choices", "value": {**where, "choices": ["level"]}},
         {"id": "new1", "from_name": "role", "to_name": "text", "type": "choices", "value": {**where, "choices": ["actual"]}},
         {"from_id": "new2", "to_id": "new1", "type": "relation", "direction": "right", "labels": []},
@@ -271,7 +350,7 @@ def test_pull_replaces_a_file_of_another_text(tmp_path):
 
 
 def test_the_models_output_survives_the_round_trip():
-    from govie.preannotate import preannotate
+    from govie.gold.preannotate import preannotate
 
     text = "😀一、2025年工作回顾\n全县地区生产总值增长6.1%，城乡居民人均可支配收入分别增长6.5%、8%。\n二、2026年主要预期目标\n一般公共预算收入确保增长5%、力争6%，城镇新增就业5213人。"
     document = preannotate(text, "invented.txt")

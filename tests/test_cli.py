@@ -20,8 +20,9 @@ from typer.testing import CliRunner
 
 import govie
 from govie.cli import app
-from govie.io import OUTPUT_FIELDS
+from govie.output import OUTPUT_FIELDS
 from govie.records import Record
+from govie.runner import extract as extraction
 
 REPORTS: dict[str, str] = {
     "a_2024.txt": "2023年全区地区生产总值为287.6亿元，增长5.9%。今年主要预期目标是：地区生产总值增长6%左右。",
@@ -59,7 +60,7 @@ def _stand_in_records(text: str, report_year: int | None) -> list[Record]:
 
 
 class StandInPipeline:
-    """Replaces govie.extract/extract_many; remembers which texts it was given."""
+    """Replaces the runner's extract_text/extract_texts; remembers which texts it was given."""
 
     def __init__(self) -> None:
         self.seen: list[str] = []
@@ -98,8 +99,8 @@ class StandInPipeline:
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> StandInPipeline:
     pipeline = StandInPipeline()
-    monkeypatch.setattr(govie, "extract", pipeline.extract)
-    monkeypatch.setattr(govie, "extract_many", pipeline.extract_many)
+    monkeypatch.setattr(extraction, "extract_text", pipeline.extract)
+    monkeypatch.setattr(extraction, "extract_texts", pipeline.extract_many)
     return pipeline
 
 
@@ -150,9 +151,7 @@ def test_stdout_jsonl_by_default(fake_pipeline: StandInPipeline, reports: Path) 
 
 
 @pytest.mark.parametrize("args", [("-o", "records.csv"), ("-o", "records.out", "--format", "csv")])
-def test_csv_output(
-    fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path, args: tuple[str, ...]
-) -> None:
+def test_csv_output(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
     output = tmp_path / args[1]
     result = _invoke("extract", reports, "-o", output, *args[2:], "-q")
     assert result.exit_code == 0, result.stderr
@@ -224,7 +223,7 @@ def test_pipeline_missing(monkeypatch: pytest.MonkeyPatch, reports: Path, tmp_pa
         raise ModuleNotFoundError("No module named 'govie.pipeline'")
         yield []
 
-    monkeypatch.setattr(govie, "extract_many", no_pipeline)
+    monkeypatch.setattr(extraction, "extract_texts", no_pipeline)
     result = _invoke("extract", reports, "-o", tmp_path / "records.jsonl", "-q")
     assert result.exit_code == 1
     assert "govie: extraction failed: ModuleNotFoundError" in result.stderr
@@ -321,8 +320,7 @@ def test_real_pipeline_gdp_growth(tmp_path: Path) -> None:
     _require_pipeline()
     path = tmp_path / "report_2026.txt"
     path.write_text(
-        "2025年全区地区生产总值为312.5亿元，增长6.1%。一般公共预算收入18.4亿元，增长5.2%。\n"
-        "今年主要预期目标是：地区生产总值增长6%左右。\n",
+        "2025年全区地区生产总值为312.5亿元，增长6.1%。一般公共预算收入18.4亿元，增长5.2%。\n今年主要预期目标是：地区生产总值增长6%左右。\n",
         encoding="utf-8",
     )
     output = tmp_path / "records.jsonl"
@@ -333,9 +331,7 @@ def test_real_pipeline_gdp_growth(tmp_path: Path) -> None:
     gdp_growth = [
         row
         for row in rows
-        if (row["indicator_id"] == "gdp" or row["indicator"] == "地区生产总值")
-        and row["measure"] == "growth"
-        and row["value"] == 6.1
+        if (row["indicator_id"] == "gdp" or row["indicator"] == "地区生产总值") and row["measure"] == "growth" and row["value"] == 6.1
     ]
     assert gdp_growth, rows
     assert gdp_growth[0]["unit"] == "%"

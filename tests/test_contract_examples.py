@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import govie
+
 from conftest import rows
 
 FIELDS = ("indicator", "indicator_id", "value", "unit", "measure", "role", "bound", "tier", "year")

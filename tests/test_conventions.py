@@ -6,6 +6,7 @@ import opencc
 import pytest
 
 import govie
+
 from conftest import rows
 
 PLAN = "二、2026年工作安排\n"
@@ -139,7 +140,11 @@ def test_unnumbered_plan_heading_opens_the_plan_section():
 
 
 def test_web_chrome_and_front_matter_are_not_extracted():
-    raw = "---\ntitle: 2026年政府工作报告\nsource: https://example.gov.cn/2026/0123/8848.html\n---\n下载 打印 全屏 收藏\n" + REVIEW + "城镇新增就业5213人。\n责任编辑：王12\n"
+    raw = (
+        "---\ntitle: 2026年政府工作报告\nsource: https://example.gov.cn/2026/0123/8848.html\n---\n下载 打印 全屏 收藏\n"
+        + REVIEW
+        + "城镇新增就业5213人。\n责任编辑：王12\n"
+    )
     records = extract(raw)
     assert rows(records, "indicator_id", "value") == [("urban_new_jobs", 5213.0)]
     assert raw[records[0].start : records[0].end] == "5213"

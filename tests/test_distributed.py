@@ -24,7 +24,20 @@ def test_dask_cluster_gives_the_records_of_one_process(corpus, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         on_dask = tmp_path / "dask.jsonl"
         result = CliRunner().invoke(
-            app, ["extract", *map(str, reports), "-o", str(on_dask), "-q", "--engine", "dask", "--scheduler", cluster.scheduler_address, "--batch-size", "1"]
+            app,
+            [
+                "extract",
+                *map(str, reports),
+                "-o",
+                str(on_dask),
+                "-q",
+                "--engine",
+                "dask",
+                "--scheduler",
+                cluster.scheduler_address,
+                "--batch-size",
+                "1",
+            ],
         )
         assert result.exit_code == 0, result.output
     assert _rows(on_dask) == _rows(single)

@@ -9,9 +9,11 @@ from typer.testing import CliRunner
 
 from govie.cli import app
 from govie.evaluate import PRF, Scores, char_f1, match_records, score_document, similar_indicator, split_files
-from conftest import REPO_ROOT
 from govie.gold import GoldDocument, GoldRow, gold_paths, load_gold, read_gold, validate, write_gold
+from govie.pipeline.state import RecordSpans
 from govie.records import Record
+
+from conftest import REPO_ROOT
 
 GDP = Record("地区生产总值", "gdp", 6.1, "%", "growth", "actual", "exact", None, 2025, 10, 13, "")
 
@@ -32,12 +34,27 @@ def test_matching_is_one_to_one_and_prefers_the_same_place():
 
 def test_scores_count_misses_extras_and_attribute_accuracy():
     text = "x" * 100
-    rows = [GoldRow(10, 13, "6.1", "R", indicator="地区生产总值", indicator_id="gdp", value="6.1", unit="%", measure="growth", role="actual", bound="exact", year="2025")]
+    rows = [
+        GoldRow(
+            10,
+            13,
+            "6.1",
+            "R",
+            indicator="地区生产总值",
+            indicator_id="gdp",
+            value="6.1",
+            unit="%",
+            measure="growth",
+            role="actual",
+            bound="exact",
+            year="2025",
+        )
+    ]
     rows.append(GoldRow(20, 24, "2025", "X", reason="date"))
     document = GoldDocument("a.txt", "0" * 64, 2026, rows)
     predicted = [replace(GDP, year=2024), Record("年份", None, 2025.0, "", "level", "actual", "exact", None, None, 20, 24, "")]
     scores = Scores()
-    score_document(scores, document, text, document.records(), predicted, [{}, {}])
+    score_document(scores, document, text, document.records(), predicted, [RecordSpans((r.start, r.end), None, None) for r in predicted])
     assert (scores.all_records.tp, scores.all_records.fp, scores.all_records.fn) == (1, 1, 0)
     assert scores.attributes["year"].value == 0.0 and scores.attributes["bound"].value == 1.0
     assert scores.error_types() == {"extra: gold left it out (date)": 1}
@@ -56,7 +73,21 @@ def test_evaluate_command_on_a_fixed_subset(corpus, tmp_path):
     splits.write_text(json.dumps({"train": [], "dev": subset, "test": []}), encoding="utf8")
     output = tmp_path / "scores.json"
     result = CliRunner().invoke(
-        app, ["evaluate", "--split", "dev", "--splits", str(splits), "--gold", str(REPO_ROOT / "corpus" / "gold"), "--corpus", str(corpus), "-o", str(output), "--errors"]
+        app,
+        [
+            "evaluate",
+            "--split",
+            "dev",
+            "--splits",
+            str(splits),
+            "--gold",
+            str(REPO_ROOT / "corpus" / "gold"),
+            "--corpus",
+            str(corpus),
+            "-o",
+            str(output),
+            "--errors",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "records all" in result.output
@@ -74,6 +105,8 @@ def test_evaluate_reports_a_changed_text(corpus, tmp_path):
     write_gold(document, gold_dir / name.replace(".txt", ".tsv"))
     splits = tmp_path / "splits.json"
     splits.write_text(json.dumps({"train": [], "dev": [name], "test": []}), encoding="utf8")
-    result = CliRunner().invoke(app, ["evaluate", "--split", "dev", "--splits", str(splits), "--gold", str(gold_dir), "--corpus", str(corpus)])
+    result = CliRunner().invoke(
+        app, ["evaluate", "--split", "dev", "--splits", str(splits), "--gold", str(gold_dir), "--corpus", str(corpus)]
+    )
     assert result.exit_code == 2
     assert "does not match" in result.output

@@ -17,18 +17,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govie.io import (
+from govie.output import (
     OUTPUT_FIELDS,
     CsvRecordWriter,
     JsonlRecordWriter,
     OutputFileError,
-    ReportReadError,
     completed_files,
     infer_output_format,
-    iter_report_paths,
     open_record_writer,
-    read_report,
 )
+from govie.reading import ReportReadError, iter_report_paths, read_report
 from govie.records import FIELD_NAMES, Record
 
 SIMPLIFIED = (
@@ -139,7 +137,7 @@ def test_read_report_pdf_is_rejected(tmp_path: Path) -> None:
 
 def test_read_report_tolerates_a_cut_character(tmp_path: Path) -> None:
     # A copy cut in the middle of the last character still reads, with one U+FFFD.
-    data = (SIMPLIFIED * 4).encode("utf-8") + "增".encode("utf-8")[:2]
+    data = (SIMPLIFIED * 4).encode("utf-8") + "增".encode()[:2]
     path = tmp_path / "cut.txt"
     path.write_bytes(data)
     text = read_report(path)
@@ -325,7 +323,7 @@ def test_completed_files_cuts_torn_csv_tail(tmp_path: Path) -> None:
         writer.write("a.txt", [_record(evidence="多行\n证据")])
         writer.write("b.txt", [_record(evidence="未写完的\n证据")])
     whole = output.read_bytes()
-    output.write_bytes(whole[: whole.index("未写完".encode("utf-8")) + 3])
+    output.write_bytes(whole[: whole.index("未写完".encode()) + 3])
     # The torn row's file is its last column, lost: it may have been a.txt's
     # second row, so a.txt is redone too. Redoing a file is cheap, missing rows are not.
     assert completed_files(output, "csv") == set()
@@ -341,7 +339,7 @@ def test_completed_files_cut_in_a_character(tmp_path: Path) -> None:
         writer.write("b.txt", [_record(), _record(indicator="城镇新增就业")])
     whole = output.read_bytes()
     # Cut right after a row end plus one byte of the next row's first character.
-    output.write_bytes(whole[: whole.rindex("城镇".encode("utf-8")) + 1])
+    output.write_bytes(whole[: whole.rindex("城镇".encode()) + 1])
     assert completed_files(output, "csv") == {"a.txt"}
 
 

@@ -25,12 +25,13 @@ import pytest
 from typer.testing import CliRunner
 
 import govie
-from conftest import REPO_ROOT
-from govie.annotate import Utf16Offsets, connect, find_project
 from govie.cli import app
 from govie.evaluate import split_files
 from govie.gold import NUMBER_RE, load_gold, read_gold, validate
-from govie.train import TrainSettings, train_all
+from govie.gold.label_studio import Utf16Offsets, connect, find_project
+from govie.training import TrainSettings, train_all
+
+from conftest import REPO_ROOT
 
 pytestmark = pytest.mark.corpus
 
@@ -79,11 +80,21 @@ def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir), "LATEST_VERSION_CHECK": "false", "COLLECT_ANALYTICS": "false"}
     command = [
-        executable, "start", "--no-browser",
+        executable,
+        "start",
+        "--no-browser",
         # --internal-host is what binds; --host only writes URLs.
-        "--internal-host", "127.0.0.1", "--port", str(port),
-        "--username", "annotator@example.com", "--password", "govie-test-password",
-        "--user-token", TOKEN, "--enable-legacy-api-token",
+        "--internal-host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--username",
+        "annotator@example.com",
+        "--password",
+        "govie-test-password",
+        "--user-token",
+        TOKEN,
+        "--enable-legacy-api-token",
     ]
     log_path = data_dir / "server.log"
     started = time.monotonic()
@@ -137,7 +148,8 @@ def _correct(result: list[dict], text: str) -> tuple[list[dict], dict]:
     utf16 = Utf16Offsets(text)
     valued = [(utf16.to_codepoint(r["value"]["start"]), utf16.to_codepoint(r["value"]["end"])) for r in _regions(result, "VALUE")]
     number = next(
-        m for m in NUMBER_RE.finditer(text)
+        m
+        for m in NUMBER_RE.finditer(text)
         if not any(s < m.end() and m.start() < e for s, e in valued) and re.fullmatch("[\u4e00-\u9fff]{4}", text[m.start() - 4 : m.start()])
     )
     start, end = number.span()
@@ -217,10 +229,14 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
     pulled_records = sum(r.is_record for document, _ in documents.values() for r in document.rows)
     for name, (document, _) in sorted(documents.items()):
         records = [r for r in document.rows if r.is_record]
-        print(f"\n{name}: {per_file[name]}; pulled {len(records)} records, {sum(bool(r.indicator_span()) for r in records)} indicator "
-              f"and {sum(bool(r.unit_span()) for r in records)} unit links, {len(document.rows) - len(records)} X rows")
-    print(f"\npushed {counts['regions']} regions and {counts['relations']} relations on 4 tasks; "
-          f"pulled {pulled_records} records and {pulled_relations} relations; server start {label_studio.start_seconds:.1f} s")
+        print(
+            f"\n{name}: {per_file[name]}; pulled {len(records)} records, {sum(bool(r.indicator_span()) for r in records)} indicator "
+            f"and {sum(bool(r.unit_span()) for r in records)} unit links, {len(document.rows) - len(records)} X rows"
+        )
+    print(
+        f"\npushed {counts['regions']} regions and {counts['relations']} relations on 4 tasks; "
+        f"pulled {pulled_records} records and {pulled_relations} relations; server start {label_studio.start_seconds:.1f} s"
+    )
 
     before = {p.name: p.read_bytes() for p in gold.iterdir()}
     assert "0 written, 4 unchanged" in _cli(*pull_args)
@@ -231,9 +247,16 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
     train, dev = [reports[0].name, reports[1].name, user_file.name], [reports[2].name]
     splits.write_text(json.dumps({"train": train, "dev": dev, "test": dev}), encoding="utf8")
     settings = TrainSettings(
-        gold=gold, corpus=corpus, splits=splits,
-        config=REPO_ROOT / "configs" / "ner.cfg", relations_config=REPO_ROOT / "configs" / "relations.cfg",
-        output=tmp_path / "output", package_dir=tmp_path / "model", folds=2, max_steps=30, thresholds=(0.5,),
+        gold=gold,
+        corpus=corpus,
+        splits=splits,
+        config=REPO_ROOT / "configs" / "ner.cfg",
+        relations_config=REPO_ROOT / "configs" / "relations.cfg",
+        output=tmp_path / "output",
+        package_dir=tmp_path / "model",
+        folds=2,
+        max_steps=30,
+        thresholds=(0.5,),
     )
     scores = train_all(settings)
     assert 0.0 <= scores["dev"]["records"]["all"]["f1"] <= 1.0

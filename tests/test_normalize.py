@@ -19,7 +19,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # plain `pytest` from anywhere, without an installed package
     sys.path.insert(0, str(REPO_ROOT))
 
-from govie.normalize import NormalizedText, is_pinyin_gloss, normalize  # noqa: E402
+from govie.pipeline.normalize import NormalizedText, is_pinyin_gloss, normalize  # noqa: E402
 
 from mojibake import mojibake  # noqa: E402  (tests/ is on sys.path under pytest's default import mode)
 

@@ -8,7 +8,17 @@ from govie.panel import link_targets
 
 
 def record(region, indicator_id, value, unit, measure, role, year, bound="exact", tier=None):
-    return {"region": region, "indicator_id": indicator_id, "value": value, "unit": unit, "measure": measure, "role": role, "year": year, "bound": bound, "tier": tier}
+    return {
+        "region": region,
+        "indicator_id": indicator_id,
+        "value": value,
+        "unit": unit,
+        "measure": measure,
+        "role": role,
+        "year": year,
+        "bound": bound,
+        "tier": tier,
+    }
 
 
 def test_targets_meet_the_next_reports_results():
@@ -57,9 +67,17 @@ def test_target_from_its_own_report_and_result_from_the_next():
 def test_annual_figure_and_full_name_preferred_to_average_and_alias():
     rows = [
         record("东湖市", "gdp", 6.0, "%", "growth", "target", 2024),
-        {**record("东湖市", "gdp", 8.1, "%", "growth", "actual", 2024), "evidence": "五年来，地区生产总值年均增长8.1%。", "indicator": "地区生产总值"},
+        {
+            **record("东湖市", "gdp", 8.1, "%", "growth", "actual", 2024),
+            "evidence": "五年来，地区生产总值年均增长8.1%。",
+            "indicator": "地区生产总值",
+        },
         {**record("东湖市", "gdp", 9.0, "%", "growth", "actual", 2024), "evidence": "开发区经济总量增长9%。", "indicator": "经济总量"},
-        {**record("东湖市", "gdp", 5.7, "%", "growth", "estimate", 2024), "evidence": "预计地区生产总值增长5.7%。", "indicator": "地区生产总值"},
+        {
+            **record("东湖市", "gdp", 5.7, "%", "growth", "estimate", 2024),
+            "evidence": "预计地区生产总值增长5.7%。",
+            "indicator": "地区生产总值",
+        },
     ]
     rows[0].update(evidence="地区生产总值增长6%。", indicator="地区生产总值")
     pairs = link_targets(pd.DataFrame(rows))
@@ -84,15 +102,31 @@ def test_panel_rows_carry_metadata_and_base_units(tmp_path):
     from govie.panel import PANEL_COLUMNS, load_manifest, panel_from_records, report_metadata
 
     report = tmp_path / "donghu_2025.txt"
-    report.write_text("东湖市政府工作报告（2025年1月8日）\n各位代表：\n去年地区生产总值571.02亿元，城镇新增就业6.3万人。\n", encoding="utf8")
+    report.write_text(
+        "东湖市政府工作报告（2025年1月8日）\n各位代表：\n去年地区生产总值571.02亿元，城镇新增就业6.3万人。\n", encoding="utf8"
+    )
     other = tmp_path / "xishan_2025.txt"
     other.write_text("各位代表：\n", encoding="utf8")
     manifest = tmp_path / "manifest.jsonl"
     manifest.write_text('{"file": "xishan_2025.txt", "region": "西山县", "level": "county", "year": 2025}\n', encoding="utf8")
     records = pd.DataFrame(
         [
-            {**record(None, "gdp", 571.02, "亿元", "level", "actual", 2024), "indicator": "地区生产总值", "file": str(report), "start": 22, "end": 28, "evidence": "…"},
-            {**record(None, "urban_new_jobs", 6.3, "万人", "level", "actual", 2024), "indicator": "城镇新增就业", "file": str(other), "start": 5, "end": 8, "evidence": "…"},
+            {
+                **record(None, "gdp", 571.02, "亿元", "level", "actual", 2024),
+                "indicator": "地区生产总值",
+                "file": str(report),
+                "start": 22,
+                "end": 28,
+                "evidence": "…",
+            },
+            {
+                **record(None, "urban_new_jobs", 6.3, "万人", "level", "actual", 2024),
+                "indicator": "城镇新增就业",
+                "file": str(other),
+                "start": 5,
+                "end": 8,
+                "evidence": "…",
+            },
         ]
     ).drop(columns=["region"])
     metadata = report_metadata(records["file"], load_manifest(manifest))
@@ -119,7 +153,15 @@ def test_bad_manifest_is_reported_with_its_line(tmp_path):
 def test_whole_region_figure_preferred_to_a_zone_inside_it():
     rows = [
         {**record("东湖省", "gdp", 6.5, "%", "growth", "target", 2024), "evidence": "全省生产总值增长6.5%。", "indicator": "全省生产总值"},
-        {**record("东湖省", "gdp", 20.0, "%", "growth", "actual", 2024), "evidence": "东湖新区地区生产总值增长20%。", "indicator": "地区生产总值"},
-        {**record("东湖省", "gdp", 6.1, "%", "growth", "estimate", 2024), "evidence": "预计全省生产总值增长6.1%。", "indicator": "全省生产总值"},
+        {
+            **record("东湖省", "gdp", 20.0, "%", "growth", "actual", 2024),
+            "evidence": "东湖新区地区生产总值增长20%。",
+            "indicator": "地区生产总值",
+        },
+        {
+            **record("东湖省", "gdp", 6.1, "%", "growth", "estimate", 2024),
+            "evidence": "预计全省生产总值增长6.1%。",
+            "indicator": "全省生产总值",
+        },
     ]
     assert list(link_targets(pd.DataFrame(rows))["actual"]) == [6.1]

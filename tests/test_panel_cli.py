@@ -24,7 +24,18 @@ def built(corpus, tmp_path_factory):
         shutil.copy(corpus / "reports" / name, folder / name)
     out = tmp_path_factory.mktemp("panel")
     result = CliRunner().invoke(
-        app, ["panel", str(folder), "-o", str(out / "panel.parquet"), "--manifest", str(corpus / "manifest.jsonl"), "--html", str(out / "summary.html"), "-q"]
+        app,
+        [
+            "panel",
+            str(folder),
+            "-o",
+            str(out / "panel.parquet"),
+            "--manifest",
+            str(corpus / "manifest.jsonl"),
+            "--html",
+            str(out / "summary.html"),
+            "-q",
+        ],
     )
     assert result.exit_code == 0, result.output
     return folder, out

@@ -11,7 +11,9 @@ import govie
 from govie.records import BOUNDS, MEASURES, ROLES, TIERS
 
 REPORT_ALPHABET = st.sampled_from(
-    list("地区生产总值增长下降提高个百分点亿万元人家项左右以上以内确保力争预计下同分别其中目标年月日第名、，。；：（）()%％．0123456789０１２３４５６７８９—-~三千五百两十\n 　\u200b關東區guān")
+    list(
+        "地区生产总值增长下降提高个百分点亿万元人家项左右以上以内确保力争预计下同分别其中目标年月日第名、，。；：（）()%％．0123456789０１２３４５６７８９—-~三千五百两十\n 　\u200b關東區guān"
+    )
 )
 
 
@@ -57,5 +59,3 @@ def test_numbers_of_real_reports_map_back(corpus):
             written = text[record.start : record.end].replace(",", "")
             if written.replace(".", "").replace("-", "").isdigit():
                 assert abs(abs(float(written)) - abs(record.value)) < 1e-9, (path.name, written, record)
-
-

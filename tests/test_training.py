@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 
 import spacy
+import spacy.training
 
 import govie
-from conftest import REPO_ROOT
 from govie.evaluate import split_files
-from govie.train import TrainSettings, full_pipeline, train_all
+from govie.training import TrainSettings, full_pipeline, train_all
+
+from conftest import REPO_ROOT
 
 
 def test_tiny_retrain_end_to_end(corpus, tmp_path):
@@ -25,6 +27,7 @@ def test_tiny_retrain_end_to_end(corpus, tmp_path):
         splits=splits,
         config=REPO_ROOT / "configs" / "ner.cfg",
         relations_config=REPO_ROOT / "configs" / "relations.cfg",
+        meta=REPO_ROOT / "configs" / "meta.json",
         output=tmp_path / "output",
         package_dir=tmp_path / "model",
         folds=2,
@@ -38,10 +41,15 @@ def test_tiny_retrain_end_to_end(corpus, tmp_path):
     assert meta["training_data"]["train_documents"] == 4
     assert len(meta["training_data"]["sha256"]) == 64
     nlp = govie.load(str(tmp_path / "model"))
-    assert nlp.pipe_names == ["govie_context", "govie_quantities", "govie_ner", "govie_records", "govie_linker"]
+    assert nlp.pipe_names == ["govie_context", "govie_quantities", "govie_ner", "govie_assembler", "govie_relations", "govie_cleanup"]
+    assert meta["labels"]["govie_ner"] == ["INDICATOR", "UNIT", "VALUE"]
+    assert meta["version"] == govie.__version__ and meta["lexicon_sha256"] == nlp.tokenizer.lexicon.sha256
+    assert not list((tmp_path / "model").rglob("*.pkl"))
     # The pipeline read back from disk decides as the one that was trained and scored in memory.
     text = (corpus / "reports" / dev[0]).read_text(encoding="utf8")
     assert [r.to_dict() for r in nlp(text)._.records] == [r.to_dict() for r in full_pipeline(settings)(text)._.records]
     doc = nlp("一、2025年工作回顾\n全区地区生产总值增长6.1%，城镇新增就业5213人。")
     assert all(isinstance(r, govie.Record) for r in doc._.records)
-    assert isinstance(spacy.load(tmp_path / "model" / "govie_ner" / "ner_model"), spacy.language.Language)
+    # The NER is spaCy's own component: its entities are doc.ents, and spaCy scores it.
+    assert {ent.label_ for ent in nlp(text).ents} <= {"INDICATOR", "UNIT", "VALUE"}
+    assert "ents_f" in nlp.evaluate([spacy.training.Example(nlp.make_doc(text), nlp(text))])

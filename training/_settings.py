@@ -1,11 +1,11 @@
-"""The command-line options every training step shares, as govie.train.TrainSettings."""
+"""The command-line options every training step shares, as govie.training.TrainSettings."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from govie.train import TrainSettings
+from govie.training import TrainSettings
 
 
 def parser(description: str) -> argparse.ArgumentParser:
@@ -16,6 +16,7 @@ def parser(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--splits", type=Path, default=defaults.splits)
     parser.add_argument("--config", type=Path, default=defaults.config)
     parser.add_argument("--relations-config", type=Path, default=defaults.relations_config)
+    parser.add_argument("--meta", type=Path, default=defaults.meta, help="the checked-in model card (spacy package's meta)")
     parser.add_argument("--output", type=Path, default=defaults.output)
     parser.add_argument("--package-dir", type=Path, default=defaults.package_dir)
     parser.add_argument("--folds", type=int, default=defaults.folds)
@@ -31,6 +32,7 @@ def settings(args: argparse.Namespace) -> TrainSettings:
         splits=args.splits,
         config=args.config,
         relations_config=args.relations_config,
+        meta=args.meta,
         output=args.output,
         package_dir=args.package_dir,
         folds=args.folds,

@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 
 from govie.gold import write_gold
-from govie.preannotate import preannotate  # shared with `govie annotate push`
+from govie.gold.preannotate import preannotate  # shared with `govie annotate push`
+from govie.reading import read_report
 
 
 def main() -> None:
@@ -25,7 +26,7 @@ def main() -> None:
         if target.exists() and not args.force:
             print(f"skip {target}: exists (use --force to overwrite)")
             continue
-        text = path.read_text(encoding="utf8")
+        text = read_report(path)
         document = preannotate(text, path.name)
         write_gold(document, target)
         records = sum(r.is_record for r in document.rows)

@@ -39,7 +39,21 @@ def main() -> None:
         for row in inside:
             if row.decision == "R":
                 ind = f" ind={row.ind_start}-{row.ind_end}" if row.ind_start else ""
-                fields = "|".join([row.indicator, row.indicator_id, row.value, row.unit, row.measure, row.role, row.bound, row.tier, row.year, row.period, row.year_start])
+                fields = "|".join(
+                    [
+                        row.indicator,
+                        row.indicator_id,
+                        row.value,
+                        row.unit,
+                        row.measure,
+                        row.role,
+                        row.bound,
+                        row.tier,
+                        row.year,
+                        row.period,
+                        row.year_start,
+                    ]
+                )
                 print(f"   {row.start}-{row.end} {row.number!r} R {fields}{ind}{'  # ' + row.note if row.note else ''}")
             else:
                 print(f"   {row.start}-{row.end} {row.number!r} X {row.reason}{'  # ' + row.note if row.note else ''}")

@@ -4,9 +4,9 @@ and once per fold of the train split for the relation model's training features.
     python training/train_ner.py [--output training/output] [--folds 3] [--max-steps N]
 """
 
-from _settings import parser, settings
+from govie.training import train_ner
 
-from govie.train import train_ner
+from _settings import parser, settings
 
 if __name__ == "__main__":
     train_ner(settings(parser(__doc__.splitlines()[0]).parse_args()))

@@ -4,9 +4,9 @@ keep threshold on dev.
     python training/train_relations.py [--output training/output] [--folds 3]
 """
 
+from govie.training import train_relations
+
 from _settings import parser, settings
 
-from govie.train import train_linker
-
 if __name__ == "__main__":
-    train_linker(settings(parser(__doc__.splitlines()[0]).parse_args()))
+    train_relations(settings(parser(__doc__.splitlines()[0]).parse_args()))

@@ -1,0 +1,107 @@
+"""`govie extract`: records of report files and folders into JSONL or CSV."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer
+from ..reading import REPORT_SUFFIXES
+from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ._common import echo_err, fail_usage
+
+
+class EngineOption(str, Enum):
+    spacy = "spacy"
+    dask = "dask"
+
+
+# One choice per writer of govie.output.WRITERS.
+OutputFormatOption = Enum("OutputFormatOption", {name: name for name in OUTPUT_FORMATS}, type=str)
+
+
+def extract(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help=f"Report files (any suffix) and folders (searched recursively for {' and '.join(REPORT_SUFFIXES)} files).",
+            show_default=False,
+            metavar="PATH",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Output file; standard output when not given or '-'.", dir_okay=False),
+    ] = None,
+    output_format: Annotated[
+        OutputFormatOption | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; by default csv for an OUTPUT ending in .csv, jsonl otherwise.",
+            case_sensitive=False,
+        ),
+    ] = None,
+    report_year: Annotated[
+        int | None,
+        typer.Option("--report-year", help="Year of the reports, instead of the year found in each text.", min=1900, max=2200),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run: skip the files already in OUTPUT and append."),
+    ] = False,
+    fail_fast: Annotated[
+        bool,
+        typer.Option("--fail-fast", help="Stop at the first file that cannot be read or extracted."),
+    ] = False,
+    n_process: Annotated[int, typer.Option("--n-process", help="Processes for the spaCy pipeline.", min=1)] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Reports per batch of the spaCy pipeline.", min=1)] = 8,
+    csv_bom: Annotated[
+        bool,
+        typer.Option("--csv-bom", help="Start a CSV output with a UTF-8 BOM; Excel users may want this."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")] = False,
+    engine: Annotated[
+        EngineOption,
+        typer.Option(
+            "--engine",
+            help="spacy: nlp.pipe in this machine's processes; dask: a Dask cluster (needs the dask extra).",
+            case_sensitive=False,
+        ),
+    ] = EngineOption.spacy,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Address of a Dask scheduler (tcp://host:8786); default a local cluster of --n-process workers."),
+    ] = None,
+) -> None:
+    """Extract records from reports into JSONL or CSV, one row per record with its `file`."""
+    if output == Path("-"):
+        output = None
+    if resume and output is None:
+        fail_usage("--resume needs --output: it continues an existing output file")
+    fmt = output_format.value if output_format is not None else infer_output_format(output)
+    try:
+        inputs = collect_inputs(paths, output)
+        skipped = 0
+        if resume and output is not None:
+            inputs, skipped = skip_done(inputs, output, fmt)
+    except UsageError as error:
+        fail_usage(str(error))
+    if resume and output is not None and not inputs:
+        echo_err(f"govie: nothing to do, all {skipped} files are already in {output}", quiet)
+        return
+    if scheduler is not None and engine != EngineOption.dask:
+        fail_usage("--scheduler goes with --engine dask")
+    options = Options(report_year, batch_size, n_process, fail_fast, engine.value, scheduler)
+    try:
+        writer = open_record_writer(output, fmt, append=resume, csv_bom=csv_bom)
+    except OSError as err:
+        fail_usage(f"cannot write {output}: {err.strerror or err}")
+    run = Run(total=len(inputs), skipped=skipped, quiet=quiet, output=output)
+    with writer:
+        exit_code = run_guarded(inputs, options, run, writer.write)
+    if exit_code:
+        raise typer.Exit(exit_code)

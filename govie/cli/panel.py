@@ -1,0 +1,105 @@
+"""`govie panel`: from a folder of reports to a research panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..output import open_record_writer
+from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ._common import EXIT_FAILURES, EXIT_INTERRUPTED, echo_err, fail_usage
+
+
+def panel(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Report files and folders, as for govie extract.", show_default=False, metavar="PATH"),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The panel: .parquet or .csv, one row per record.", dir_okay=False)],
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            help="A JSONL manifest with file, region, level and year per report; what it gives wins over what is read off the text.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where to write the target/actual pairs (.parquet or .csv); default OUTPUT's name with .pairs before the suffix.",
+            dir_okay=False,
+        ),
+    ] = None,
+    html_summary: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML summary with plots (needs matplotlib).", dir_okay=False),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue an interrupted run: reuse the records already extracted (OUTPUT's .records.jsonl)."),
+    ] = False,
+    n_process: Annotated[int, typer.Option("--n-process", help="Processes for the spaCy pipeline.", min=1)] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Reports per batch of the spaCy pipeline.", min=1)] = 8,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")] = False,
+) -> None:
+    """Build a research panel from a folder of reports: a tidy table of records with region, level and
+    report year, the targets of each report joined with the results of the next, optionally an HTML summary.
+
+    The records are first extracted to OUTPUT's `.records.jsonl` beside it, file by file, so that an
+    interrupted run continues with --resume."""
+    from ..panel import PanelError, build_panel, link_targets, load_manifest, panel_format, write_table
+
+    pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
+    try:
+        for table in (output, pairs):
+            panel_format(table)
+        entries = load_manifest(manifest) if manifest else None
+    except PanelError as error:
+        fail_usage(str(error))
+    records_path = output.with_name(f"{output.stem}.records.jsonl")
+    # Absolute paths: the panel reads the reports again (paragraphs, metadata), maybe from another
+    # working directory, and a resumed run must recognise them.
+    try:
+        inputs = [path.resolve() for path in collect_inputs(paths, records_path)]
+        skipped = 0
+        if resume:
+            inputs, skipped = skip_done(inputs, records_path, "jsonl")
+    except UsageError as error:
+        fail_usage(str(error))
+    if resume and not inputs:
+        echo_err(f"govie: all {skipped} files are already in {records_path}; building the panel", quiet)
+    exit_code = 0
+    if inputs:
+        options = Options(None, batch_size, n_process, False)
+        try:
+            writer = open_record_writer(records_path, "jsonl", append=resume)
+        except OSError as err:
+            fail_usage(f"cannot write {records_path}: {err.strerror or err}")
+        run = Run(total=len(inputs), skipped=skipped, quiet=quiet, output=records_path, description="govie panel")
+        with writer:
+            exit_code = run_guarded(inputs, options, run, writer.write)
+        if exit_code == EXIT_INTERRUPTED:
+            raise typer.Exit(exit_code)
+    try:
+        headline, coverage = build_panel(records_path, output, entries)
+        linked = link_targets(headline)
+        write_table(linked, pairs)
+        if html_summary is not None:
+            from ..panel.plots import write_html_summary
+
+            write_html_summary(coverage, linked, html_summary)
+    except (PanelError, RuntimeError) as error:
+        fail_usage(str(error))
+    except OSError as err:
+        typer.echo(f"govie: cannot write the panel: {err}", err=True)
+        raise typer.Exit(EXIT_FAILURES) from err
+    echo_err(
+        f"govie: panel of {coverage.records} records from {len(coverage.files)} reports of {len(coverage.regions)} regions in {output}; {len(linked)} target/actual pairs in {pairs}"
+        + (f"; summary in {html_summary}" if html_summary else ""),
+        quiet,
+    )
+    if exit_code:
+        raise typer.Exit(exit_code)

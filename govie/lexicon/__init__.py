@@ -1,0 +1,271 @@
+"""The lexicon: every word table govie reads, in one place, compiled once.
+
+The tables are the files of `govie/lexicon/data/`: headline indicators with their aliases, units,
+magnitudes, cue words, regions and web-page chrome. A pipeline holds one `Lexicon` (its tokenizer
+owns it and serialises it with `to_disk`), so that a trained pipeline keeps the tables it was trained
+with and its meta records their hash: editing the package tables changes the rule pipeline, never a
+trained model behind its back. Adding a unit or a cue word is one edit of one table here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+
+import srsly
+
+from .numbers import NormalisedValue, NumberGrammar
+
+TABLE_FILES: tuple[str, ...] = ("indicators.tsv", "units.txt", "magnitudes.tsv", "cues.json", "regions.tsv", "web_chrome.txt")
+# The cue lists whose words the tokenizer keeps whole; the unit lists of cues.json are matched as units.
+TOKEN_CUE_KEYS: tuple[str, ...] = (
+    "bound_approx_after",
+    "bound_approx_before",
+    "bound_min_after",
+    "bound_min_before",
+    "bound_max_after",
+    "bound_max_before",
+    "tier_floor",
+    "tier_stretch",
+    "role_target",
+    "role_estimate",
+    "growth_up",
+    "growth_down",
+    "point_units",
+    "exclude_after",
+    "compare_before",
+    "compare_refs",
+    "level_to",
+)
+
+
+@dataclass(frozen=True)
+class HeadlineIndicator:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str  # 伊犁哈萨克自治州
+    bare: str  # 伊犁: the name as running text uses it
+    aliases: tuple[str, ...]  # 伊犁州
+    level: str  # province or city
+    province: str
+
+
+def _content_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex for literal words built as a trie: one branch per first character, so that a long word
+    list costs one dictionary step per position instead of one try per word; at each branch the
+    longer word is tried first."""
+    trie: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+    return body
+
+
+class Lexicon:
+    """The word tables of one pipeline and what is compiled from them (on first use, then kept)."""
+
+    def __init__(self, tables: Mapping[str, str]) -> None:
+        missing = [name for name in TABLE_FILES if name not in tables]
+        if missing:
+            raise ValueError(f"lexicon tables missing: {', '.join(missing)}")
+        self.tables: dict[str, str] = {name: tables[name] for name in TABLE_FILES}
+
+    @classmethod
+    def from_package(cls) -> Lexicon:
+        data = resources.files("govie").joinpath("lexicon", "data")
+        return cls({name: data.joinpath(name).read_text(encoding="utf8") for name in TABLE_FILES})
+
+    @property
+    def sha256(self) -> str:
+        """One hash over all tables, recorded in a trained pipeline's meta."""
+        digest = hashlib.sha256()
+        for name in TABLE_FILES:
+            digest.update(name.encode("utf8") + b"\0" + self.tables[name].encode("utf8") + b"\0")
+        return digest.hexdigest()
+
+    # Serialisation (spaCy's habit: to_disk/from_disk, to_bytes/from_bytes; srsly, never pickle)
+
+    def to_disk(self, path: str | Path) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name in TABLE_FILES:
+            (path / name).write_text(self.tables[name], encoding="utf8")
+
+    def from_disk(self, path: str | Path) -> Lexicon:
+        path = Path(path)
+        return self._replace_tables({name: (path / name).read_text(encoding="utf8") for name in TABLE_FILES})
+
+    def to_bytes(self) -> bytes:
+        return srsly.msgpack_dumps(self.tables)
+
+    def from_bytes(self, data: bytes) -> Lexicon:
+        return self._replace_tables(srsly.msgpack_loads(data))
+
+    def _replace_tables(self, tables: Mapping[str, str]) -> Lexicon:
+        # In place: the components of a pipeline hold this object, and what was compiled from the
+        # old tables must go with them.
+        self.__init__(tables)
+        for name in [key for key in vars(self) if key != "tables"]:
+            delattr(self, name)
+        return self
+
+    # The tables
+
+    @cached_property
+    def headline_indicators(self) -> tuple[HeadlineIndicator, ...]:
+        table = []
+        for line in _content_lines(self.tables["indicators.tsv"]):
+            ident, name, *rest = line.rstrip("\n").split("\t")
+            aliases = tuple(a for a in (rest[0].split("|") if rest else []) if a)
+            table.append(HeadlineIndicator(ident, name, aliases))
+        return tuple(table)
+
+    @cached_property
+    def headline_names(self) -> dict[str, str]:
+        """Headline indicator id to its canonical name (`gdp` → `地区生产总值`)."""
+        return {indicator.id: indicator.name for indicator in self.headline_indicators}
+
+    @cached_property
+    def units(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(line.strip() for line in _content_lines(self.tables["units.txt"])))
+
+    @cached_property
+    def numbers(self) -> NumberGrammar:
+        """Magnitudes and number patterns (`govie/lexicon/numbers.py`)."""
+        magnitudes = []
+        for line in _content_lines(self.tables["magnitudes.tsv"]):
+            prefix, factor, unit_prefix, base_units = line.split("\t")
+            magnitudes.append((prefix, float(factor), unit_prefix == "yes", base_units == "yes"))
+        return NumberGrammar(tuple(magnitudes))
+
+    @cached_property
+    def _rate_units(self) -> frozenset[str]:
+        return frozenset(self.words("rate_units", "point_units"))
+
+    def normalise_value(self, value: float, unit: str) -> NormalisedValue:
+        """The value in base units (`571.02 亿元` → 57,102,000,000 元); rates and points stay as they are."""
+        return self.numbers.normalise_value(value, unit, self._rate_units)
+
+    @cached_property
+    def cues(self) -> dict[str, tuple[str, ...]]:
+        return {key: tuple(words) for key, words in json.loads(self.tables["cues.json"]).items()}
+
+    def words(self, *keys: str) -> tuple[str, ...]:
+        """The cue words of one or more lists of `cues.json`, each once."""
+        return tuple(dict.fromkeys(word for key in keys for word in self.cues[key]))
+
+    @cached_property
+    def regions(self) -> tuple[Region, ...]:
+        table = []
+        for line in _content_lines(self.tables["regions.tsv"]):
+            name, bare, aliases, level, province = line.rstrip("\n").split("\t")
+            table.append(Region(name, bare, tuple(a for a in aliases.split("|") if a), level, province))
+        return tuple(table)
+
+    @cached_property
+    def gazetteer(self) -> dict[str, Region]:
+        """Every full name and short form (`伊犁州`, `克州`) to its region."""
+        table: dict[str, Region] = {}
+        for region in self.regions:
+            for name in (region.name, *region.aliases):
+                table.setdefault(name, region)
+        return table
+
+    # What is compiled from them
+
+    @cached_property
+    def unit_pattern(self) -> str:
+        """A regex (source) matching any unit word, the longest first."""
+        return trie_pattern(self.units)
+
+    @cached_property
+    def cue_patterns(self) -> dict[str, re.Pattern[str]]:
+        """One regex per cue list, the longest word first."""
+        return {
+            key: re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))) for key, words in self.cues.items()
+        }
+
+    @cached_property
+    def token_words(self) -> tuple[str, ...]:
+        """Words the tokenizer keeps whole: headline names and aliases, and the words of two or more
+        characters of the cue lists in `TOKEN_CUE_KEYS`."""
+        words: list[str] = []
+        for indicator in self.headline_indicators:
+            words.append(indicator.name)
+            words.extend(indicator.aliases)
+        for key in TOKEN_CUE_KEYS:
+            words.extend(w for w in self.cues[key] if len(w) > 1)
+        return tuple(w for w in words if not re.search(r"\d", w))
+
+    @cached_property
+    def chrome_line_re(self) -> re.Pattern[str]:
+        """Whole lines of web-page chrome (`web_chrome.txt`), as one regex."""
+        alternatives = "|".join(f"(?:{p})" for p in _content_lines(self.tables["web_chrome.txt"]))
+        return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*(?:\n|\Z)", re.MULTILINE)
+
+    @cached_property
+    def _aliases_longest_first(self) -> list[tuple[str, HeadlineIndicator]]:
+        table = [(name, indicator) for indicator in self.headline_indicators for name in (indicator.name, *indicator.aliases)]
+        table.sort(key=lambda item: -len(item[0]))
+        return table
+
+    @cached_property
+    def _headline_ids(self) -> dict[str, str | None]:
+        return {}
+
+    def headline_id(self, indicator: str) -> str | None:
+        """The headline id when the indicator phrase names one, matched on its end (the head of the phrase)."""
+        known = self._headline_ids
+        if indicator not in known:
+            if len(known) > 65536:
+                known.clear()
+            known[indicator] = self._find_headline_id(indicator)
+        return known[indicator]
+
+    def _find_headline_id(self, indicator: str) -> str | None:
+        phrase = re.sub(r"^(?:全[省市区州盟县国]|本[省市区])", "", indicator)
+        for name, headline in self._aliases_longest_first:
+            if indicator == name or phrase == name or phrase.endswith(name) and _compatible_prefix(phrase[: -len(name)]):
+                return headline.id
+        return None
+
+
+def _compatible_prefix(prefix: str) -> bool:
+    """`全市规模以上工业增加值` is the headline; `高新技术产业增加值` or `企业利润` are not."""
+    return prefix == "" or bool(re.fullmatch(r"(?:全[省市区州盟县]|[\u4e00-\u9fff]{1,4}[省市区州县盟])?(?:全年|地方)?", prefix))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The package's tables: those of the rule pipeline, and of code that runs without a pipeline."""
+    return Lexicon.from_package()

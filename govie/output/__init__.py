@@ -1,0 +1,343 @@
+"""Writing records: JSONL and CSV outputs streamed one input file at a time, and resuming them.
+
+Each input file's rows go out in a single write, so that an interrupted run keeps every finished
+file and `--resume` can pick up from what is already in the output.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Literal, Protocol
+
+from ..records import FIELD_NAMES, Record
+
+OutputFormat = Literal["jsonl", "csv"]
+# The contract (RECORDS.md): output of several inputs adds the input's path.
+OUTPUT_FIELDS: tuple[str, ...] = (*FIELD_NAMES, "file")
+
+
+class OutputFileError(ValueError):
+    """An existing output that `--resume` cannot continue."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"cannot resume {path}: {reason}")
+
+
+# ---------------------------------------------------------------------------
+# Writing records
+
+
+def infer_output_format(output: Path | None) -> OutputFormat:
+    """CSV for a `.csv` output, JSONL otherwise (also on stdout)."""
+    if output is not None and output.suffix.lower() == ".csv":
+        return "csv"
+    return "jsonl"
+
+
+def record_rows(file: str, records: Sequence[Record]) -> list[dict[str, object]]:
+    """Output rows: the record's fields in `FIELD_NAMES` order, then `file`."""
+    rows: list[dict[str, object]] = []
+    for record in records:
+        row: dict[str, object] = record.to_dict()
+        row["file"] = file
+        rows.append({name: row[name] for name in OUTPUT_FIELDS})
+    return rows
+
+
+class RecordWriter(Protocol):
+    """Streams the records of one input file after another to an output."""
+
+    files_written: int
+    records_written: int
+
+    def write(self, file: str, records: Sequence[Record]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class _StreamRecordWriter:
+    """Writes each input file's rows as one chunk of bytes, then flushes.
+
+    One `write()` of the whole chunk on an unbuffered file is one system call,
+    which a signal or a killed process does not cut in half on a local file;
+    Ctrl-C is additionally held back until the chunk is out. Either way a file
+    is in the output completely or not at all, which `--resume` relies on.
+    """
+
+    def __init__(self, stream: BinaryIO, *, owns_stream: bool) -> None:
+        self._stream = stream
+        self._owns_stream = owns_stream
+        self.files_written = 0
+        self.records_written = 0
+
+    def write(self, file: str, records: Sequence[Record]) -> None:
+        chunk = self._encode(record_rows(file, records))
+        with _interrupts_deferred():
+            if chunk:
+                self._write_bytes(chunk)
+            self.files_written += 1
+            self.records_written += len(records)
+
+    def close(self) -> None:
+        if self._stream.closed:
+            return
+        self._stream.flush()
+        if self._owns_stream:
+            self._stream.close()
+
+    def __enter__(self) -> _StreamRecordWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _encode(self, rows: list[dict[str, object]]) -> bytes:
+        raise NotImplementedError
+
+    def _write_bytes(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            # Raw files may write only part (e.g. to a pipe); continue with the rest.
+            written = self._stream.write(view)
+            if written is None:  # non-blocking stream that is not ready
+                continue
+            view = view[written:]
+        self._stream.flush()
+
+
+class JsonlRecordWriter(_StreamRecordWriter):
+    """One JSON object per record and line, UTF-8, Chinese kept readable."""
+
+    def __init__(self, stream: BinaryIO, *, owns_stream: bool, continuing: bool = False, bom: bool = False) -> None:
+        super().__init__(stream, owns_stream=owns_stream)
+
+    def _encode(self, rows: list[dict[str, object]]) -> bytes:
+        lines = [_json_line(row) for row in rows]
+        return "".join(lines).encode("utf-8")
+
+
+# Characters that str.splitlines() and some JSONL readers take as line breaks
+# but json.dumps(ensure_ascii=False) leaves raw; escaped, a row stays one line.
+_LINE_BREAKS_JSON_KEEPS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _json_line(row: dict[str, object]) -> str:
+    return json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS_JSON_KEEPS) + "\n"
+
+
+class CsvRecordWriter(_StreamRecordWriter):
+    """A CSV table with the header once; `bom=True` helps Excel detect UTF-8."""
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        *,
+        owns_stream: bool,
+        continuing: bool = False,
+        bom: bool = False,
+    ) -> None:
+        super().__init__(stream, owns_stream=owns_stream)
+        if not continuing:
+            # The header goes out at once so that an output without any record
+            # is still a valid table with its columns.
+            header = self._format([dict(zip(OUTPUT_FIELDS, OUTPUT_FIELDS))])
+            self._write_bytes((codecs.BOM_UTF8 if bom else b"") + header)
+
+    def _encode(self, rows: list[dict[str, object]]) -> bytes:
+        return self._format(rows)
+
+    @staticmethod
+    def _format(rows: list[dict[str, object]]) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=OUTPUT_FIELDS)
+        writer.writerows(rows)
+        return buffer.getvalue().encode("utf-8")
+
+
+# The output formats: one writer class each (`continuing`: appending to an existing output).
+WRITERS: dict[str, type[JsonlRecordWriter] | type[CsvRecordWriter]] = {"jsonl": JsonlRecordWriter, "csv": CsvRecordWriter}
+OUTPUT_FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+
+def open_record_writer(
+    output: Path | None,
+    output_format: OutputFormat,
+    *,
+    append: bool = False,
+    csv_bom: bool = False,
+) -> JsonlRecordWriter | CsvRecordWriter:
+    """A writer on `output` (stdout when None); `append` continues an existing output."""
+    if output_format not in WRITERS:
+        raise ValueError(f"unknown output format {output_format!r}; use one of {OUTPUT_FORMATS}")
+    if output is None:
+        stream, owns_stream, continuing = _stdout_bytes(), False, False
+    else:
+        continuing = append and output.exists() and output.stat().st_size > 0
+        output.parent.mkdir(parents=True, exist_ok=True)
+        stream = open(output, "ab" if continuing else "wb", buffering=0)  # noqa: SIM115
+        owns_stream = True
+    return WRITERS[output_format](stream, owns_stream=owns_stream, continuing=continuing, bom=csv_bom)
+
+
+def _stdout_bytes() -> BinaryIO:
+    # Bytes go straight to the buffer so that output is UTF-8 whatever the
+    # terminal's encoding; pending text on sys.stdout must go out first.
+    sys.stdout.flush()
+    return sys.stdout.buffer
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C for the duration of the block, then deliver it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            _deliver_interrupt(previous)
+
+
+def _deliver_interrupt(handler: object) -> None:
+    if handler == signal.SIG_IGN:
+        return
+    if callable(handler):
+        handler(signal.SIGINT, None)
+    else:
+        raise KeyboardInterrupt
+
+
+# ---------------------------------------------------------------------------
+# Resuming
+
+
+def completed_files(output: Path, output_format: OutputFormat, *, repair: bool = True) -> set[str]:
+    """The `file`s already in an output, to skip when resuming.
+
+    A torn last row (the run was killed mid-write, or the disk filled up) means
+    the last file may be incomplete: with `repair`, its rows and the torn row
+    are cut off the output so that it is extracted again.
+    """
+    if not output.exists() or output.stat().st_size == 0:
+        return set()
+    data = output.read_bytes()
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    text, cut_in_character = _decode_output(output, data[len(bom) :])
+    if output_format == "csv":
+        rows, torn, header_end = _scan_csv(output, text)
+    else:
+        rows, torn, header_end = _scan_jsonl(output, text)
+    torn = torn or cut_in_character
+    if not torn:
+        return {file for file, _ in rows}
+    cut = _start_of_last_file(rows, default=header_end)
+    if repair:
+        with open(output, "r+b") as stream:
+            stream.truncate(len(bom) + len(text[:cut].encode("utf-8")))
+    return {file for file, start in rows if start < cut}
+
+
+def _decode_output(output: Path, data: bytes) -> tuple[str, bool]:
+    """The output's text, and whether it ends in the middle of a character."""
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError as err:
+        if err.end < len(data) or len(data) - err.start > 3:
+            raise OutputFileError(output, "it is not a UTF-8 govie output") from None
+        return data[: err.start].decode("utf-8"), True
+
+
+def _start_of_last_file(rows: list[tuple[str, int]], *, default: int) -> int:
+    if not rows:
+        return default
+    last_file = rows[-1][0]
+    start = rows[-1][1]
+    for file, row_start in reversed(rows):
+        if file != last_file:
+            break
+        start = row_start
+    return start
+
+
+def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
+    # Only "\n" ends a row in our outputs; str.splitlines would also split on
+    # separators such as U+2028 that may occur inside a record's evidence.
+    for match in re.finditer(r"[^\n]*\n|[^\n]+\Z", text):
+        yield match.start(), match.group()
+
+
+def _scan_jsonl(output: Path, text: str) -> tuple[list[tuple[str, int]], bool, int]:
+    rows: list[tuple[str, int]] = []
+    lines = list(_lines_with_offsets(text))
+    for index, (start, line) in enumerate(lines):
+        is_last = index == len(lines) - 1
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            file = row["file"]
+        except (json.JSONDecodeError, TypeError, KeyError):
+            if is_last and not line.endswith("\n"):
+                return rows, True, 0
+            raise OutputFileError(output, f"line {index + 1} is not a govie JSONL record with a 'file'") from None
+        if is_last and not line.endswith("\n"):
+            return rows, True, 0
+        rows.append((str(file), start))
+    return rows, False, 0
+
+
+def _scan_csv(output: Path, text: str) -> tuple[list[tuple[str, int]], bool, int]:
+    consumed = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal consumed
+        for _, line in _lines_with_offsets(text):
+            consumed += len(line)
+            yield line
+
+    # csv.reader pulls only the lines of the row it is on, so `consumed` is
+    # where the row that was just read ends.
+    reader = csv.reader(lines())
+    header = next(reader, None)
+    if header is None or tuple(header) != OUTPUT_FIELDS:
+        raise OutputFileError(output, "its header is not that of a govie CSV output")
+    header_end = consumed
+    file_column = OUTPUT_FIELDS.index("file")
+    rows: list[tuple[str, int]] = []
+    row_start = consumed
+    try:
+        for row in reader:
+            complete = len(row) == len(OUTPUT_FIELDS) and text[consumed - 1] == "\n"
+            if not complete:
+                if consumed >= len(text):
+                    return rows, True, header_end
+                raise OutputFileError(output, f"row {len(rows) + 2} does not have the govie columns")
+            rows.append((row[file_column], row_start))
+            row_start = consumed
+    except csv.Error:
+        # An unterminated quoted field can only be a row cut off at the end.
+        return rows, True, header_end
+    return rows, False, header_end

@@ -1,0 +1,327 @@
+"""From extracted records to a research panel (issue 7): one tidy row per record with the report's
+region, level and year, and the targets set in one report joined with the results of the next.
+
+A report of year t states the targets of year t and the results of year t-1, so the target of year t
+for a region comes from report t and its actual from report t+1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..lexicon import default_lexicon
+from ..pipeline.metadata import infer_metadata
+from ..reading import read_report
+
+PANEL_COLUMNS: tuple[str, ...] = (
+    "region",
+    "level",
+    "report_year",
+    "indicator_id",
+    "indicator",
+    "year",
+    "role",
+    "measure",
+    "value",
+    "unit",
+    "normalised_value",
+    "normalised_unit",
+    "bound",
+    "tier",
+    "file",
+    "start",
+    "end",
+    "evidence",
+    "period_paragraph",
+)
+PANEL_FORMATS: tuple[str, ...] = ("parquet", "csv")
+KEYS = ["region", "indicator_id", "measure", "year"]
+# Where a target has tiers, the floor is the commitment that is met or missed.
+TIER_ORDER = {"floor": 0, None: 1, "stretch": 2}
+METADATA_FIELDS = ("region", "level", "report_year")
+# Words of a several-year period: a figure in such a paragraph may be an average or a total
+# (`过去五年，…新增城镇就业12.4万人`), and its year is the period's last.
+PERIOD_FIGURE = re.compile(r"过去五年|五年来|五年间|五年累计|五年新增|五年共|年均|累计|本届政府|[“\"]?十[二三四]五[”\"]?(?:以来|期间|时期)")
+# Zones inside a region whose figures reports quote beside the region's own.
+SUB_AREA = r"新区|开发区|园区|经开区|高新区|示范区|自贸区|自由贸易|试验区|合作区|片区"
+# Headline indicators whose targets are ceilings whatever their bound word (declines are negative).
+LOWER_IS_BETTER = frozenset({"cpi", "urban_registered_unemployment_rate", "urban_surveyed_unemployment_rate", "energy_intensity"})
+
+
+class PanelError(ValueError):
+    """A manifest or panel file that cannot be used, with the reason."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Report metadata: from a manifest where one is given, else read off the text
+
+
+def load_manifest(path: Path) -> dict[str, dict]:
+    """A corpus manifest (JSONL with `file`, `region`, `level`, `year`) keyed by file name."""
+    entries: dict[str, dict] = {}
+    try:
+        lines = path.read_text(encoding="utf8").splitlines()
+    except OSError as error:
+        raise PanelError(f"cannot read manifest {path}: {error.strerror or error}") from error
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            entries[Path(row["file"]).name] = {"region": row.get("region"), "level": row.get("level"), "report_year": row.get("year")}
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise PanelError(f"{path}:{number}: not a manifest row with a `file` ({error})") from error
+    return entries
+
+
+def report_metadata(files: Iterable[str], manifest: dict[str, dict] | None = None) -> dict[str, dict]:
+    """Region, level and report year of each file: the manifest's entry when it has one, else what
+    `infer_metadata` reads off the text; fields the manifest leaves empty are inferred too."""
+    found: dict[str, dict] = {}
+    for file in files:
+        entry = dict((manifest or {}).get(Path(file).name, {}))
+        if any(entry.get(name) is None for name in METADATA_FIELDS):
+            try:
+                inferred = infer_metadata(read_report(Path(file))).to_dict()
+            except (OSError, ValueError):
+                inferred = {}
+            for name in METADATA_FIELDS:
+                if entry.get(name) is None:
+                    entry[name] = inferred.get(name)
+        found[file] = entry
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------
+# The panel table
+
+
+def panel_from_records(records: pd.DataFrame, metadata: dict[str, dict]) -> pd.DataFrame:
+    """The tidy panel: `records` (rows as `govie extract` writes them, with `file`) with each file's
+    metadata and the value in base units beside the as-written one, in `PANEL_COLUMNS` order."""
+    if records.empty:
+        return empty_panel()
+    frame = records.copy()
+    for name in METADATA_FIELDS:
+        frame[name] = frame["file"].map(lambda file, name=name: metadata.get(file, {}).get(name))
+    lexicon = default_lexicon()
+    normalised = [lexicon.normalise_value(value, unit) for value, unit in zip(frame["value"], frame["unit"])]
+    frame["normalised_value"] = [n.value for n in normalised]
+    frame["normalised_unit"] = [n.unit for n in normalised]
+    frame["period_paragraph"] = in_period_paragraph(frame)
+    frame = frame[list(PANEL_COLUMNS)]
+    return frame.astype({column: _dtype(column) for column in PANEL_COLUMNS})
+
+
+def empty_panel() -> pd.DataFrame:
+    """A panel without rows, with the columns and types of one."""
+    return pd.DataFrame({column: pd.Series(dtype=_dtype(column)) for column in PANEL_COLUMNS})
+
+
+def in_period_paragraph(records: pd.DataFrame) -> list[bool]:
+    """For each record, whether the paragraph (line) of its report around `start` speaks of a
+    several-year period; False where the report cannot be read."""
+    flags = [False] * len(records)
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for row, (file, start) in enumerate(zip(records["file"], records["start"])):
+        positions.setdefault(file, []).append((row, int(start)))
+    for file, items in positions.items():
+        try:
+            text = read_report(Path(file))
+        except (OSError, ValueError):
+            continue
+        for row, start in items:
+            begin = text.rfind("\n", 0, start) + 1
+            end = text.find("\n", start)
+            flags[row] = PERIOD_FIGURE.search(text, begin, end if end != -1 else len(text)) is not None
+    return flags
+
+
+def _dtype(column: str) -> str:
+    if column == "period_paragraph":
+        return "boolean"
+    if column in ("report_year", "year", "start", "end"):
+        return "Int64"
+    if column in ("value", "normalised_value"):
+        return "float64"
+    return "string"
+
+
+def read_records(path: Path) -> pd.DataFrame:
+    """The records of a `govie extract` JSONL output."""
+    if not path.exists() or path.stat().st_size == 0:
+        return pd.DataFrame(columns=["file"])
+    return pd.read_json(path, lines=True, dtype=False)
+
+
+def iter_record_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
+    """The records of a JSONL output, `rows` at a time."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with pd.read_json(path, lines=True, dtype=False, chunksize=rows) as reader:
+        yield from reader
+
+
+@dataclass
+class PanelCoverage:
+    """What a panel covers, for summaries: counted while it is written, so it needs no panel in memory."""
+
+    records: int = 0
+    files: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    report_years: set[int] = field(default_factory=set)
+
+    def add(self, panel: pd.DataFrame) -> PanelCoverage:
+        self.records += len(panel)
+        self.files.update(panel["file"].dropna())
+        self.regions.update(panel["region"].dropna())
+        self.report_years.update(int(year) for year in panel["report_year"].dropna().unique())
+        return self
+
+
+def build_panel(
+    records_path: Path, output: Path, manifest: dict[str, dict] | None = None, *, chunk_rows: int = 50_000
+) -> tuple[pd.DataFrame, PanelCoverage]:
+    """Write the panel of the records in `records_path` to `output` (.parquet or .csv) chunk by
+    chunk, and return its headline rows (all that `link_targets` needs) and its coverage.
+
+    Memory grows with the headline rows only (about an eighth of the records), not with the
+    whole panel. The table is written beside `output` and moved over it when complete."""
+    fmt = panel_format(output)
+    partial = output.with_name(output.name + ".partial")
+    metadata: dict[str, dict] = {}
+    headline: list[pd.DataFrame] = []
+    coverage = PanelCoverage()
+    writer = None
+    try:
+        for chunk in iter_record_chunks(records_path, chunk_rows):
+            metadata.update(report_metadata([file for file in chunk["file"].unique() if file not in metadata], manifest))
+            panel = panel_from_records(chunk, metadata)
+            writer = _write_chunk(panel, partial, fmt, writer)
+            coverage.add(panel)
+            headline.append(panel[panel["indicator_id"].notna()])
+        if writer is None:  # no records at all: an empty table with the panel's columns
+            writer = _write_chunk(empty_panel(), partial, fmt, None)
+    finally:
+        if writer is not None and fmt == "parquet":
+            writer.close()
+    partial.replace(output)
+    rows = pd.concat(headline, ignore_index=True) if headline else empty_panel()
+    return rows, coverage
+
+
+def _write_chunk(panel: pd.DataFrame, path: Path, fmt: str, writer):
+    """Append `panel` to the table at `path`; returns the open parquet writer (or True for CSV)."""
+    if fmt == "csv":
+        panel.to_csv(path, index=False, mode="a" if writer else "w", header=not writer)
+        return True
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise PanelError(f"writing {path} needs pyarrow: pip install 'govie[panel]', or write .csv") from error
+    table = pa.Table.from_pandas(panel, preserve_index=False, schema=writer.schema if writer else None)
+    if writer is None:
+        writer = pq.ParquetWriter(path, table.schema)
+    writer.write_table(table)
+    return writer
+
+
+def panel_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in PANEL_FORMATS:
+        raise PanelError(f"{path}: the panel is written as .parquet or .csv, not {path.suffix or 'no suffix'}")
+    return suffix
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """Parquet or CSV by the suffix of `path` (CSV in UTF-8, as pandas writes it)."""
+    fmt = panel_format(path)
+    writer = _write_chunk(frame, path, fmt, None)
+    if fmt == "parquet":
+        writer.close()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Targets against actuals
+
+
+def _met(gap: float, bound: str, indicator_id: str) -> bool:
+    """A ceiling (`控制在3%以内`), or a target of an indicator where less is better (`居民消费价格涨幅
+    3%左右`, `能耗下降3%` stored as -3), is met at or below it; other targets at or above it."""
+    ceiling = bound == "max" or (indicator_id in LOWER_IS_BETTER and bound != "min")
+    return bool(gap <= 0) if ceiling else bool(gap >= 0)
+
+
+def _first_per_key(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    return frame.sort_values(order, kind="stable").drop_duplicates(KEYS, keep="first")
+
+
+def link_targets(records: pd.DataFrame) -> pd.DataFrame:
+    """One row per (region, headline indicator, measure, year) that has both a target and a result:
+    target, actual, gap (actual - target) and whether the target was met. `actual_period` marks an
+    actual that was the only candidate but sits in a paragraph about a several-year period (it may
+    be a five-year total or average); filter on it for a stricter panel.
+
+    Where `report_year` is known, the target comes from the report of its own year and the actual
+    from the next year's report (a report's review of five years, or a target it recalls, is not
+    used); where it is not known, any report's figures are used. Values are compared in base units
+    where the panel has them (`5万人` against `52,000人`), so `target`, `actual` and `unit` are in
+    base units then."""
+    headline = records[records["indicator_id"].notna() & records["year"].notna() & records["region"].notna()].copy()
+    headline["year"] = headline["year"].astype("int64")
+    if {"normalised_value", "normalised_unit"} <= set(headline.columns):
+        base = headline["normalised_value"].notna()
+        headline["value"] = headline["normalised_value"].where(base, headline["value"])
+        headline["unit"] = headline["normalised_unit"].where(base, headline["unit"])
+    headline["tier_rank"] = headline["tier"].map(lambda tier: TIER_ORDER.get(tier if isinstance(tier, str) else None, 1))
+    if "report_year" in headline:
+        known = headline["report_year"].notna()
+        target_report = ~known | (headline["report_year"] == headline["year"])
+        result_report = ~known | (headline["report_year"] == headline["year"] + 1)
+    else:
+        target_report = result_report = pd.Series(True, index=headline.index)
+    is_target = (headline["role"] == "target") & target_report
+    is_result = headline["role"].isin(["actual", "estimate"]) & result_report
+    # For a range the lower bound is the target that is met or missed.
+    targets = _first_per_key(headline[is_target.fillna(False).astype(bool)], ["tier_rank", "value"])
+    actuals = headline[is_result.fillna(False).astype(bool)].copy()
+    # An annual figure beats a period's average or total (`五年来…年均增长8.5%`);
+    # a sentence about the whole region beats one that names a zone inside it (`东湖新区地区生产总值增长
+    # 20%`); the indicator named in full beats a loose alias (`经济总量` may be a district's); a final
+    # figure beats an estimate of the same year.
+    evidence = (actuals["evidence"] if "evidence" in actuals else pd.Series("", index=actuals.index)).fillna("")
+    period = evidence.str.contains(PERIOD_FIGURE)
+    if "period_paragraph" in actuals:
+        period |= actuals["period_paragraph"].fillna(False).astype(bool)
+    actuals["period_rank"] = period.astype(int)
+    actuals["sub_area_rank"] = evidence.str.contains(SUB_AREA).astype(int)
+    names = default_lexicon().headline_names
+    if "indicator" in actuals:
+        actuals["alias_rank"] = [
+            int(names.get(ident, "\0") not in str(text)) for ident, text in zip(actuals["indicator_id"], actuals["indicator"])
+        ]
+    else:
+        actuals["alias_rank"] = 0
+    actuals["estimate_rank"] = (actuals["role"] == "estimate").astype(int)
+    actuals = _first_per_key(actuals, ["period_rank", "sub_area_rank", "alias_rank", "estimate_rank"])
+    where = [column for column in ("file", "start", "evidence") if column in headline]
+    actuals["actual_period"] = actuals["period_rank"].astype(bool)
+    pairs = targets[KEYS + ["value", "unit", "bound", "tier", *where]].merge(
+        actuals[KEYS + ["value", "unit", "role", "actual_period", *where]], on=KEYS, suffixes=("_target", "_actual")
+    )
+    pairs = pairs[pairs["unit_target"] == pairs["unit_actual"]].rename(
+        columns={"value_target": "target", "value_actual": "actual", "unit_target": "unit", "role": "actual_role"}
+    )
+    pairs = pairs.drop(columns=["unit_actual"])
+    pairs["gap"] = pairs["actual"] - pairs["target"]
+    pairs["met"] = [_met(gap, bound, ident) for gap, bound, ident in zip(pairs["gap"], pairs["bound"], pairs["indicator_id"])]
+    columns = [*KEYS, "target", "actual", "unit", "gap", "met", "bound", "tier", "actual_role", "actual_period"]
+    columns += [f"{name}_{side}" for side in ("target", "actual") for name in where]
+    return pairs[columns].sort_values(KEYS, kind="stable").reset_index(drop=True)

@@ -1,0 +1,472 @@
+"""`govie_assembler`: the rules that turn quantities into records. Each quantity is linked to the
+indicator it quantifies, and measure, role, bound, tier and year are decided from the sentence and
+the section it sits in (RECORDS.md). The drafts go to the state for `govie_relations`, and are
+published as `doc._.records`."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon
+from .context import Section, plan_paragraph_start
+from .quantities import Quantity
+from .state import Draft, doc_state, publish
+from .tokenizer import pipeline_lexicon
+
+CLAUSE_BREAK = "，；：,;:\n"
+LIST_BREAK = "、"
+HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资"
+LEADING_NOISE = re.compile(
+    r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|"
+    r"共|累计|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
+    r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
+)
+TRAILING_NOISE = re.compile(
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
+    r"有|在|至|到|以上|左右|，|、|：|\s)+$"
+)
+PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
+ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
+TARGET_PAREN_CUE = re.compile(r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$")
+REGION_PREFIX = re.compile(r"全[省市区县州盟国](?:全年)?")
+SUB_ITEM = re.compile(r"其中[，,：:]?")
+
+
+class AssemblyWords:
+    """The cue patterns and headline ids of one lexicon, compiled once."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.headline_id = lexicon.headline_id
+
+    @cached_property
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        cues = self.lexicon.cue_patterns
+        lexicon = self.lexicon
+        return {
+            "up": cues["growth_up"],
+            "down": cues["growth_down"],
+            "level": cues["level_to"],
+            "estimate": cues["role_estimate"],
+            "target": cues["role_target"],
+            "floor": cues["tier_floor"],
+            "stretch": cues["tier_stretch"],
+            "compare": re.compile(
+                "(?:"
+                + "|".join(map(re.escape, lexicon.cues["compare_before"]))
+                + ")[^，；。]{0,12}?(?:"
+                + "|".join(map(re.escape, lexicon.cues["compare_refs"]))
+                + ")"
+            ),
+        }
+
+    @cached_property
+    def _gap_units(self) -> frozenset[str]:
+        # A gap to a comparison is written in points, percent or money (‰ is a level, not a gap).
+        return frozenset(self.lexicon.words("point_units")) | {"%", ""}
+
+    @cached_property
+    def count_units(self) -> frozenset[str]:
+        return frozenset(self.lexicon.cues["count_units"])
+
+    def is_gap(self, unit: str) -> bool:
+        return unit in self._gap_units or unit.endswith("元")
+
+
+class _SentenceState:
+    def __init__(self) -> None:
+        self.previous: Draft | None = None
+        self.distribution: list[str] = []
+        self.distribution_index = 0
+
+
+def assemble(
+    text: str,
+    sentences: list[tuple[int, int]],
+    quantities: list[Quantity],
+    sections: list[Section],
+    report_year: int | None,
+    words: AssemblyWords,
+) -> list[Draft]:
+    records: list[Draft] = []
+    usable = [q for q in quantities if q.excluded is None]
+    index = 0
+    estimate_carry_until = -1
+    for sent_start, sent_end in sentences:
+        in_sentence = []
+        while index < len(usable) and usable[index].start < sent_end:
+            if usable[index].start >= sent_start:
+                in_sentence.append(usable[index])
+            index += 1
+        if not in_sentence:
+            continue
+        section = _section_at(sections, sent_start)
+        carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
+        if carry:
+            estimate_carry_until = section.end
+        sentence_records = _sentence_records(
+            text, sent_start, sent_end, in_sentence, section, report_year, words, estimate_carried=sent_start < estimate_carry_until
+        )
+        records.extend(_resolve_tiers(sentence_records))
+    return records
+
+
+def _section_at(sections: list[Section], position: int) -> Section:
+    for section in sections:
+        if section.start <= position < section.end:
+            return section
+    return sections[-1]
+
+
+def _sentence_records(
+    text: str,
+    sent_start: int,
+    sent_end: int,
+    quantities: list[Quantity],
+    section: Section,
+    report_year: int | None,
+    words: AssemblyWords,
+    estimate_carried: bool,
+) -> list[Draft]:
+    cues = words.patterns
+    state = _SentenceState()
+    sentence = text[sent_start:sent_end]
+    evidence = sentence.strip()
+    paragraph_start = text.rfind("\n", 0, sent_start) + 1
+    plan_from = _plan_paragraph_position(text, paragraph_start, sent_end)
+    out: list[Draft] = []
+    previous_end = sent_start
+    for quantity in quantities:
+        clause_start = _clause_start(text, sent_start, quantity.start)
+        clause = text[clause_start : quantity.start]
+        segment_start = max(clause_start, previous_end)
+        segment = text[segment_start : quantity.start]
+        previous_end = quantity.mention_end
+        in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, quantity.start - 14) : quantity.start]))
+        if not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
+            # Marked on the quantity too, so that later components know why it made no record.
+            quantity.excluded = "comparison"
+            continue
+        indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state, words)
+        if in_target_paren and state.previous is not None:
+            indicator, indicator_start = state.previous.indicator, state.previous.indicator_start
+        if not indicator:
+            continue
+        heads = _shared_value_heads(segment) or [(indicator, indicator_start)]
+        indicator, indicator_start = heads[0]
+        measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues)
+        role = _role(sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause, cues)
+        year = _year(
+            clause,
+            sentence[: quantity.start - sent_start],
+            role,
+            section,
+            report_year,
+            plan_from is not None and quantity.start >= plan_from,
+        )
+        tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], cues) if role == "target" else None
+        values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
+        if quantity.is_range:
+            values = [
+                (quantity.value, quantity.start, quantity.end, "min"),
+                (quantity.high_value, quantity.high_start, quantity.high_end, "max"),
+            ]
+        for (indicator, indicator_start), (value, start, end, bound) in ((h, v) for h in heads for v in values):
+            record = Draft(
+                indicator=indicator,
+                indicator_id=words.headline_id(indicator),
+                value=sign * value if value is not None else value,
+                unit=quantity.unit,
+                measure=measure,
+                role=role,
+                bound=bound,
+                tier=tier,
+                year=year,
+                start=start,
+                end=end,
+                evidence=evidence,
+                quantity=quantity,
+                indicator_start=indicator_start,
+                indicator_end=(indicator_start + len(indicator)) if indicator_start is not None else None,
+                unit_start=quantity.unit_start,
+                unit_end=quantity.unit_end,
+            )
+            out.append(record)
+        state.previous = out[-1] if out else state.previous
+    return out
+
+
+def _last_value_end(records: list[Draft], default: int) -> int:
+    return records[-1].quantity.mention_end if records and records[-1].quantity else default
+
+
+def _clause_start(text: str, sent_start: int, position: int) -> int:
+    cut = max(text.rfind(ch, sent_start, position) for ch in CLAUSE_BREAK)
+    return max(sent_start, cut + 1)
+
+
+def _plan_paragraph_position(text: str, paragraph_start: int, sent_end: int) -> int | None:
+    offset = plan_paragraph_start(text[paragraph_start:sent_end])
+    return paragraph_start + offset if offset is not None else None
+
+
+def _indicator_for(
+    text: str, quantity: Quantity, segment: str, segment_start: int, clause: str, state: _SentenceState, words: AssemblyWords
+) -> tuple[str, int | None]:
+    if "分别" in segment:
+        heads_text = segment[: segment.index("分别")]
+        heads = _distribution_heads(heads_text)
+        if len(heads) >= 2:
+            state.distribution = heads
+            state.distribution_index = 0
+    elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
+        state.distribution = []
+    if state.distribution and state.distribution_index < len(state.distribution):
+        head = state.distribution[state.distribution_index]
+        state.distribution_index += 1
+        return head, None
+    list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
+    phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
+    raw = text[phrase_start : quantity.start]
+    phrase, offset = _clean_indicator(raw)
+    sub_item = SUB_ITEM.search(raw)
+    following = _following_noun(text, quantity)
+    counted = bool(following) and (quantity.unit.lstrip("万亿") in words.count_units or quantity.unit in ("万", "亿"))
+    if phrase.startswith("的"):
+        phrase = ""
+    if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
+        # `甲、乙等12个项目`, `某大学首次实现8个新型器件量产`: the counted noun names the indicator.
+        return following, None
+    if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
+        if sub_item and state.previous is not None:
+            phrase = _restore_sub_item(state.previous.indicator, phrase)
+        return phrase, phrase_start + offset
+    if counted:
+        lead = phrase if phrase and not _only_cues(phrase) else ""
+        return lead + following, None
+    if state.previous is not None:
+        return state.previous.indicator, state.previous.indicator_start
+    return "", None
+
+
+SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])")
+
+
+def _shared_value_heads(segment: str) -> list[tuple[str, int | None]]:
+    """`办复率、见面率均达到100%`: one value for each indicator of the list before 均."""
+    match = SHARED_VALUE.search(segment)
+    if match is None:
+        return []
+    before = segment[: match.start()]
+    cut = max(before.rfind(ch) for ch in CLAUSE_BREAK)
+    heads = _distribution_heads(before[cut + 1 :])
+    return [(head, None) for head in heads] if len(heads) >= 2 else []
+
+
+def _only_cues(phrase: str) -> bool:
+    return not TRAILING_NOISE.sub("", LEADING_NOISE.sub("", phrase))
+
+
+def _clean_indicator(raw: str) -> tuple[str, int]:
+    """The indicator phrase of a clause: cue words, verbs and parentheses taken off its ends."""
+    without_parens = PARENTHESES.sub(lambda m: "\0" * len(m.group()), raw)
+    lead = LEADING_NOISE.match(without_parens)
+    offset = lead.end() if lead else 0
+    core = without_parens[offset:]
+    core = TRAILING_NOISE.sub("", core)
+    core = core.replace("\0", "")
+    region = REGION_PREFIX.match(core)
+    if region and core[region.end() :] != "生产总值" and len(core) - region.end() >= 2:
+        offset += region.end()
+        core = core[region.end() :]
+    return core.strip(), offset
+
+
+def _following_noun(text: str, quantity: Quantity) -> str:
+    """`725个贫困村出列`: the phrase after a count names what was counted (parentheses dropped)."""
+    window = text[quantity.mention_end : quantity.mention_end + 24]
+    match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|\d|等)", window)
+    if not match:
+        return ""
+    return PARENTHESES.sub("", match.group()).strip('“”"')
+
+
+def _distribution_heads(heads_text: str) -> list[str]:
+    cleaned, _ = _clean_indicator(heads_text)
+    parts = [p for p in re.split(r"[、和及与]", cleaned) if p]
+    if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
+        # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
+        return ["城镇" + parts[0][2:], "农村" + parts[0][2:]]
+    if len(parts) < 2:
+        return parts
+    last = parts[-1]
+    restored = []
+    for part in parts[:-1]:
+        if part[-1] not in HEAD_CHARS and len(part) < len(last):
+            tail = last[len(part) :] if len(last) > len(part) else ""
+            restored.append(part + tail)
+        else:
+            restored.append(part)
+    restored.append(last)
+    return restored
+
+
+def _restore_sub_item(parent: str, sub: str) -> str:
+    """`新签约亿元以上项目` + `其中10亿元以上项目` -> `新签约10亿元以上项目`."""
+    common = 0
+    while common < min(len(parent), len(sub)) and parent[-1 - common] == sub[-1 - common]:
+        common += 1
+    if common < 3:
+        return sub
+    parent_rest = parent[: len(parent) - common]
+    sub_rest = sub[: len(sub) - common]
+    if parent_rest.endswith(sub_rest):
+        return parent
+    return parent_rest + sub
+
+
+def _measure(
+    segment: str, quantity: Quantity, indicator: str, state: _SentenceState, cues: dict[str, re.Pattern[str]]
+) -> tuple[str, float]:
+    unit = quantity.unit
+    if unit == "倍":
+        # `增长1.9倍`, `是2010年的1.5倍` (GUIDELINE, settled decision 2).
+        return "growth", 1.0
+    is_percent = unit in ("%", "‰")
+    is_points = unit.endswith("百分点")
+    last_level = _last(cues["level"], segment)
+    last_up = _last(cues["up"], segment)
+    last_down = _last(cues["down"], segment)
+    verb_position = max(last_up, last_down)
+    names_a_rate_of_change = re.search(r"(?<!自然)(?:增速|增长率|增幅|涨幅)$", indicator)
+    if last_level >= 0 and last_level >= verb_position and not is_points and not (is_percent and names_a_rate_of_change):
+        return "level", 1.0
+    sign = -1.0 if last_down > last_up and quantity.value > 0 else 1.0
+    if verb_position >= 0:
+        if is_points:
+            return "change", sign
+        if is_percent:
+            return "growth", sign
+        return "change", sign
+    if is_points:
+        return "change", 1.0
+    if is_percent and (quantity.growth_after or re.search(r"(?<!自然)(?:增速|增长率|增幅|涨幅|增长|降幅)$", indicator)):
+        return "growth", -1.0 if indicator.endswith("降幅") else 1.0
+    previous = state.previous
+    if previous is not None and state.distribution_index > 1 and previous.unit == unit:
+        return previous.measure, -1.0 if previous.value < 0 and previous.measure != "level" else 1.0
+    if (
+        is_percent
+        and previous is not None
+        and previous.indicator == indicator
+        and previous.unit == unit
+        and not segment.strip("、，,；").startswith(indicator)
+    ):
+        return previous.measure, -1.0 if previous.value < 0 and previous.measure != "level" else 1.0
+    return "level", 1.0
+
+
+NOT_A_VERB = re.compile(r"增加值|增长率|增长点|增长极|增速|增幅|降幅|涨幅|提升率")
+
+
+def _last(pattern: re.Pattern, text: str) -> int:
+    """Where the last cue of `pattern` starts in `text`, or -1; nouns such as 增加值 are no verbs."""
+    masked = NOT_A_VERB.sub(lambda m: "\0" * len(m.group()), text)
+    position = -1
+    for match in pattern.finditer(masked):
+        position = match.start()
+    return position
+
+
+def _role(
+    sentence: str,
+    sent_start: int,
+    quantity: Quantity,
+    section: Section,
+    plan_from: int | None,
+    estimate_carried: bool,
+    in_target_paren: bool,
+    clause: str,
+    cues: dict[str, re.Pattern[str]],
+) -> str:
+    if in_target_paren:
+        return "target"
+    if section.kind == "plan" or (plan_from is not None and quantity.start >= plan_from):
+        return "target"
+    before = sentence[: quantity.start - sent_start]
+    if cues["estimate"].search(before) or estimate_carried:
+        return "estimate"
+    # In a review, 争取 reports what was obtained (争取上级资金) and 预期寿命 is no cue.
+    if re.search(r"力争|确保|目标|计划|预期(?!寿命)", clause) and not re.search(r"完成|实现了|超额|超过", clause):
+        return "target"
+    future = re.search(r"(?:到|至)(20\d\d)年", before)
+    if future and section.year is not None and int(future.group(1)) > section.year + (1 if section.kind != "plan" else 0):
+        return "target"
+    return "actual"
+
+
+def _year(clause: str, before: str, role: str, section: Section, report_year: int | None, in_plan_paragraph: bool) -> int | None:
+    explicit = re.findall(r"(?<![\d-])(20[0-4]\d|19\d\d)\s?年(?![\d-])", clause)
+    if explicit:
+        return int(explicit[-1])
+    future = re.search(r"(?:到|至)(20[0-4]\d)年", before)
+    if role == "target" and future:
+        return int(future.group(1))
+    if in_plan_paragraph and role == "target":
+        return report_year if section.kind != "plan" else section.year
+    return section.year
+
+
+def _tier(since_previous_value: str, cues: dict[str, re.Pattern[str]]) -> str | None:
+    floor = _last(cues["floor"], since_previous_value)
+    stretch = _last(cues["stretch"], since_previous_value)
+    if floor < 0 and stretch < 0:
+        return None
+    return "floor" if floor > stretch else "stretch"
+
+
+def _resolve_tiers(records: list[Draft]) -> list[Draft]:
+    """Tiers only where a target is given in two tiers (RECORDS.md): a floor and a stretch of one indicator."""
+    by_indicator: dict[str, set[str]] = {}
+    for record in records:
+        if record.tier:
+            by_indicator.setdefault(record.indicator, set()).add(record.tier)
+    for record in records:
+        if record.tier and by_indicator.get(record.indicator) != {"floor", "stretch"}:
+            record.tier = None
+    return records
+
+
+class Assembler:
+    def __init__(self, nlp: Language, name: str, *, indicators_key: str) -> None:
+        self.name = name
+        self.indicators_key = indicators_key
+        self.words = AssemblyWords(pipeline_lexicon(nlp))
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc_state(doc)
+        state.drafts = assemble(state.text, state.sentences, state.quantities, state.sections, doc._.report_year, self.words)
+        publish(doc, state.drafts)
+        spans = []
+        for draft in state.drafts:
+            if draft.indicator_start is not None:
+                span = doc.char_span(draft.indicator_start, draft.indicator_end, label="INDICATOR", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans[self.indicators_key] = spans
+        return doc
+
+
+@Language.factory(
+    "govie_assembler",
+    assigns=["doc._.records", "doc._.record_spans", "doc.spans"],
+    requires=["doc._.report_year", "token.is_sent_start"],
+    default_config={"indicators_key": "indicators"},
+)
+def make_assembler(nlp: Language, name: str, indicators_key: str) -> Assembler:
+    return Assembler(nlp, name, indicators_key=indicators_key)

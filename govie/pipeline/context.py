@@ -1,0 +1,199 @@
+"""`govie_context`: where a sentence sits. The report's year, its review and plan sections, and the
+sentence boundaries, computed once per Doc for every later component."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .state import SECTIONS_KEY, doc_state, section_rows
+
+FIVE_YEAR_PLAN_END = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+ENUMERATOR = r"(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+是)"
+REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要成就|工作总结|过去一年|过去五年|本届政府")
+PLAN_WORDS = re.compile(r"安排|打算|展望|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步")
+SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
+TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
+PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:是|为|：|:)|主要目标(?:是|为|：|:)|目标任务(?:是|为|：|:)")
+# A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
+YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    end: int
+    kind: str  # "review", "plan" or "intro"
+    year: int | None
+    heading: str
+
+
+def infer_report_year(text: str) -> int | None:
+    """The year a report plans for: its session's date, else its title, else its headings."""
+    head = text[:600]
+    date = SESSION_DATE.search(head)
+    if date:
+        year, month = int(date.group(1)), int(date.group(2))
+        return year + 1 if month == 12 else year
+    title = TITLE_YEAR.search(head)
+    if title:
+        return int(title.group(1))
+    for line in _heading_lines(text):
+        explicit = re.search(r"(20[0-4]\d)\s?年", line.text)
+        if explicit is None:
+            continue
+        heading_year = int(explicit.group(1))
+        if REVIEW_WORDS.search(line.text):
+            return heading_year + 1
+        if PLAN_WORDS.search(line.text):
+            return heading_year
+    years = Counter(int(y) for y in re.findall(r"(20[1-4]\d)年", text))
+    if years:
+        return years.most_common(1)[0][0] + 1
+    return None
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str):
+    position = 0
+    for raw in text.split("\n"):
+        yield _Line(position, position + len(raw), raw.strip())
+        position += len(raw) + 1
+
+
+def _heading_lines(text: str):
+    for line in _lines(text):
+        if _is_top_heading(line.text):
+            yield line
+
+
+def _is_top_heading(line: str) -> bool:
+    if not line or len(line) > 45 or "。" in line:
+        return False
+    if re.match(ENUMERATOR, line):
+        return True
+    if len(line) > 30:
+        return False
+    return bool(YEAR_PLAN_HEADING.match(line)) or (
+        bool(REVIEW_WORDS.search(line) or re.search(r"\d{4}年(?:工作|主要|重点)", line)) and not re.search(r"[，；]", line)
+    )
+
+
+def _year_in(line: str) -> int | None:
+    match = re.search(r"(20[0-4]\d)\s?年", line)
+    if match:
+        return int(match.group(1))
+    for plan, end_year in FIVE_YEAR_PLAN_END.items():
+        if plan in line:
+            return end_year
+    return None
+
+
+def find_sections(text: str, report_year: int | None) -> list[Section]:
+    """Sections that change the role of their figures: a review of past years or a plan for the coming one."""
+    review_year = report_year - 1 if report_year else None
+    boundaries: list[tuple[int, str, int | None, str]] = [(0, "intro", review_year, "")]
+    for line in _heading_lines(text):
+        kind = _heading_kind(line.text)
+        if kind is None:
+            continue
+        year = _section_year(line.text, kind, report_year)
+        boundaries.append((line.start, kind, year, line.text))
+    sections = []
+    for i, (start, kind, year, heading) in enumerate(boundaries):
+        end = boundaries[i + 1][0] if i + 1 < len(boundaries) else len(text)
+        if end > start:
+            sections.append(Section(start, end, kind, year, heading))
+    return sections
+
+
+def _heading_kind(line: str) -> str | None:
+    is_review = bool(REVIEW_WORDS.search(line))
+    is_plan = bool(PLAN_WORDS.search(line))
+    if is_review and not re.search(r"安排|今后|展望", line):
+        return "review"
+    if is_plan:
+        return "plan"
+    return None
+
+
+def _section_year(heading: str, kind: str, report_year: int | None) -> int | None:
+    if kind == "review":
+        match = re.findall(r"(20[0-4]\d)\s?年", heading)
+        if match:
+            return int(match[-1])
+        return report_year - 1 if report_year else None
+    explicit = _year_in(heading)
+    if explicit is not None:
+        return explicit
+    return report_year
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences end at 。！？ (with closing quotes) and at line breaks."""
+    spans = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        end = match.end()
+        if text[start : match.start()].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def plan_paragraph_start(paragraph: str) -> int | None:
+    """Where a paragraph of a review section starts to list the coming year's targets, if it does."""
+    match = PLAN_PARAGRAPH.search(paragraph)
+    return match.start() if match else None
+
+
+class ContextComponent:
+    """Sets `doc._.report_year` (unless given), `doc._.sections`, the sentence starts (`doc.sents`)
+    and the state's sentences and sections."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = doc_state(doc)
+        if doc._.report_year is None:
+            doc._.report_year = infer_report_year(state.text)
+        state.sections = find_sections(state.text, doc._.report_year)
+        doc.user_data[SECTIONS_KEY] = section_rows(state.sections)
+        state.sentences = sentence_spans(state.text)
+        if len(doc):
+            self._set_sentence_starts(doc, state.sentences)
+            state.doc_sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+        return doc
+
+    @staticmethod
+    def _set_sentence_starts(doc: Doc, sentences: list[tuple[int, int]]) -> None:
+        starts = numpy.fromiter((start for start, _ in sentences), dtype="int64")
+        token_starts = doc.to_array("IDX").astype("int64")
+        flags = numpy.where(numpy.isin(token_starts, starts), 1, -1)
+        flags[0] = 1
+        # Token by token (token.is_sent_start) rescans the Doc each time; one array sets them all.
+        doc.from_array([SENT_START], flags.reshape(-1, 1).astype("uint64"))
+
+
+@Language.factory(
+    "govie_context",
+    assigns=["token.is_sent_start", "doc._.report_year", "doc._.sections"],
+)
+def make_context(nlp: Language, name: str) -> ContextComponent:
+    return ContextComponent(name)

@@ -1,0 +1,50 @@
+"""govie_assembler: quantities in their context to record drafts, published as doc._.records."""
+
+from __future__ import annotations
+
+from govie.pipeline import build_rules_pipeline
+from govie.pipeline.state import Draft, doc_state
+
+REVIEW = "一、2025年工作回顾\n"
+PLAN = "二、2026年工作安排\n"
+
+
+def _run(text: str, year: int = 2026):
+    nlp = build_rules_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.report_year = year
+    for name, component in nlp.pipeline:
+        if name == "govie_cleanup":
+            break
+        doc = component(doc)
+    return doc
+
+
+def test_drafts_in_doc_offsets_and_records_in_original_offsets():
+    text = REVIEW + "全区地区生产总值312.5亿元，增长6.1%。"
+    doc = _run(text)
+    drafts = doc_state(doc).drafts
+    assert all(isinstance(d, Draft) for d in drafts)
+    assert [(d.indicator_id, d.value, d.measure, d.role, d.year) for d in drafts] == [
+        ("gdp", 312.5, "level", "actual", 2025),
+        ("gdp", 6.1, "growth", "actual", 2025),
+    ]
+    assert [text[r.start : r.end] for r in doc._.records] == ["312.5", "6.1"]
+    spans = doc._.record_spans
+    assert text[slice(*spans[0].indicator)] == "地区生产总值" and text[slice(*spans[0].unit)] == "亿元"
+
+
+def test_plan_section_makes_targets_with_tiers():
+    drafts = doc_state(_run(PLAN + "一般公共预算收入确保增长5%、力争6%。")).drafts
+    assert [(d.role, d.tier, d.year) for d in drafts] == [("target", "floor", 2026), ("target", "stretch", 2026)]
+
+
+def test_comparison_gap_is_no_record_and_the_quantity_says_why():
+    doc = _run(REVIEW + "规模以上工业增加值增长7.5%，高于全省平均0.8个百分点。")
+    assert [d.value for d in doc_state(doc).drafts] == [7.5]
+    assert [q.excluded for q in doc_state(doc).quantities] == ["date", None, "comparison"]
+
+
+def test_indicator_spans_go_to_doc_spans():
+    doc = _run(REVIEW + "城镇新增就业5213人。")
+    assert [s.text for s in doc.spans["indicators"]] == ["城镇新增就业"]

@@ -1,0 +1,43 @@
+"""govie_context: report year, sections and sentences, once per Doc."""
+
+from __future__ import annotations
+
+from govie.pipeline import build_rules_pipeline
+from govie.pipeline.context import find_sections, infer_report_year, sentence_spans
+from govie.pipeline.state import doc_state
+
+TEXT = (
+    "2026年政府工作报告\n一、2025年工作回顾\n全区地区生产总值增长6.1%。城镇新增就业5213人。\n二、2026年工作安排\n地区生产总值增长6%左右。"
+)
+
+
+def test_report_year_from_the_title():
+    assert infer_report_year(TEXT) == 2026
+
+
+def test_sections_of_review_and_plan():
+    kinds = [(s.kind, s.year) for s in find_sections(TEXT, 2026)]
+    assert kinds == [("intro", 2025), ("review", 2025), ("plan", 2026)]
+
+
+def test_sentences_end_at_stops_and_line_breaks():
+    spans = sentence_spans("甲。乙！\n丙")
+    assert [("甲。乙！\n丙")[s:e] for s, e in spans] == ["甲。", "乙！", "丙"]
+
+
+def test_component_sets_year_sections_and_sentences_once():
+    nlp = build_rules_pipeline()
+    doc = nlp.make_doc(TEXT)
+    doc = nlp.get_pipe("govie_context")(doc)
+    state = doc_state(doc)
+    assert doc._.report_year == 2026
+    assert [s.kind for s in doc._.sections] == ["intro", "review", "plan"]
+    assert len(state.sentences) == len(state.doc_sentences) == len(list(doc.sents))
+    assert [doc.text[s:e].strip() for s, e in state.sentences][2] == "全区地区生产总值增长6.1%。"
+
+
+def test_a_given_report_year_is_kept():
+    nlp = build_rules_pipeline()
+    doc = nlp.make_doc(TEXT)
+    doc._.report_year = 2030
+    assert nlp(doc)._.report_year == 2030

@@ -1,0 +1,55 @@
+"""govie's tokenizer: numbers and their units stay whole, offsets map back to the input, settings
+and tables are serialised."""
+
+from __future__ import annotations
+
+from govie.pipeline import build_rules_pipeline
+from govie.pipeline.state import doc_offsets
+
+
+def _words(text: str) -> list[str]:
+    return [token.text for token in build_rules_pipeline().make_doc(text)]
+
+
+def test_numbers_units_and_ranges_are_tokens():
+    assert _words("总值571.02亿元，增长6.7%，新建1—2个，-39.7%，3.5万。")[:13] == [
+        "总",
+        "值",
+        "571.02",
+        "亿元",
+        "，",
+        "增长",
+        "6.7%",
+        "，",
+        "新",
+        "建",
+        "1—2",
+        "个",
+        "，",
+    ]
+    assert "3.5万" in _words("达到3.5万。")
+    assert "个百分点" in _words("提高0.5个百分点")
+
+
+def test_headline_names_are_one_token():
+    assert "规模以上工业增加值" in _words("规模以上工业增加值增长8%")
+
+
+def test_offsets_point_into_the_original_text():
+    text = "﻿一、２０２５年工作回顾\r\n全区生產總值增长６．５％。"
+    doc = build_rules_pipeline().make_doc(text)
+    offsets = doc_offsets(doc)
+    start = doc.text.index("6.5")
+    assert text[offsets[start] : offsets[start + 2] + 1] == "６．５"
+
+
+def test_settings_and_lexicon_round_trip(tmp_path):
+    nlp = build_rules_pipeline()
+    nlp.tokenizer.lexicon_tokens = False
+    data = nlp.tokenizer.to_bytes()
+    other = build_rules_pipeline()
+    other.tokenizer.from_bytes(data)
+    assert other.tokenizer.lexicon_tokens is False
+    assert "规模以上工业增加值" not in [t.text for t in other.make_doc("规模以上工业增加值增长8%")]
+    nlp.tokenizer.to_disk(tmp_path / "tokenizer")
+    assert build_rules_pipeline().tokenizer.from_disk(tmp_path / "tokenizer").lexicon_tokens is False
