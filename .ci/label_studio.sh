@@ -12,11 +12,20 @@ VENV="${GOVIE_LS_VENV:-/tmp/govie-ls-venv}"
 PY="${PYTHON:-python3}"
 BIN="$VENV/bin/label-studio"
 STAMP="$VENV/.govie-label-studio-$LS_VERSION"
+# Marks a folder this script made: only such a folder is ever deleted.
+OWNER="$VENV/.govie-label-studio-venv"
 
 # The stamp is written only after a complete install, so a half-built venv is rebuilt.
 if [[ ! -x "$BIN" || ! -f "$STAMP" ]]; then
+    # Earlier versions of this script left only a version stamp: that marks the folder as ours too.
+    if [[ -e "$VENV" && ! -f "$OWNER" ]] && [[ -n "$(ls -A "$VENV" 2>/dev/null)" ]] \
+        && ! compgen -G "$VENV/.govie-label-studio-*" >/dev/null; then
+        echo "label_studio.sh: $VENV exists and was not made by this script; not touching it (set GOVIE_LS_VENV)" >&2
+        exit 1
+    fi
     rm -rf "$VENV"
     "$PY" -m venv "$VENV"
+    touch "$OWNER"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
     "$VENV/bin/python" -m pip install --quiet "label-studio==$LS_VERSION" >&2
     touch "$STAMP"

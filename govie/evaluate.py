@@ -115,11 +115,13 @@ class Scores:
 
 
 def split_files(split: str, splits_file: Path = SPLITS_FILE) -> list[str]:
+    """The report files of a split of `splits_file` (train, dev, test, test_county), or of all of them."""
     splits = json.loads(Path(splits_file).read_text(encoding="utf8"))
+    names = [name for name, files in splits.items() if isinstance(files, list)]
     if split == "all":
-        return sorted(f for name in ("train", "dev", "test") for f in splits[name])
-    if split not in splits or not isinstance(splits[split], list):
-        raise GoldError(f"unknown split {split!r}; {splits_file} has train, dev, test (or use all)")
+        return sorted(f for name in names for f in splits[name])
+    if split not in names:
+        raise GoldError(f"unknown split {split!r}; {splits_file} has {', '.join(names)} (or use all)")
     return list(splits[split])
 
 

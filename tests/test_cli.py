@@ -23,6 +23,7 @@ from govie.cli import app
 from govie.output import OUTPUT_FIELDS
 from govie.records import Record
 from govie.runner import extract as extraction
+from govie.runner.processes import Extraction
 
 REPORTS: dict[str, str] = {
     "a_2024.txt": "2023年全区地区生产总值为287.6亿元，增长5.9%。今年主要预期目标是：地区生产总值增长6%左右。",
@@ -60,15 +61,15 @@ def _stand_in_records(text: str, report_year: int | None) -> list[Record]:
 
 
 class StandInPipeline:
-    """Replaces the runner's extract_text/extract_texts; remembers which texts it was given."""
+    """Replaces the runner's extract_report/extract_reports; remembers which texts it was given."""
 
     def __init__(self) -> None:
         self.seen: list[str] = []
         self.interrupt_after: int | None = None
 
-    def extract(self, text: str, *, report_year: int | None = None) -> list[Record]:
+    def extract(self, text: str, *, report_year: int | None = None, with_report: bool = False) -> Extraction:
         self.seen.append(text)
-        return _stand_in_records(text, report_year)
+        return Extraction(_stand_in_records(text, report_year))
 
     def extract_many(
         self,
@@ -77,7 +78,8 @@ class StandInPipeline:
         report_year: int | None = None,
         batch_size: int = 8,
         n_process: int = 1,
-    ) -> Iterator[list[Record]]:
+        with_report: bool = False,
+    ) -> Iterator[Extraction]:
         # Batches like nlp.pipe, so that a crash hits files read but not yet written.
         batch: list[str] = []
         for text in texts:
@@ -93,14 +95,14 @@ class StandInPipeline:
             if self.interrupt_after is not None and len(self.seen) >= self.interrupt_after:
                 raise KeyboardInterrupt
             self.seen.append(text)
-            yield records
+            yield Extraction(records)
 
 
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> StandInPipeline:
     pipeline = StandInPipeline()
-    monkeypatch.setattr(extraction, "extract_text", pipeline.extract)
-    monkeypatch.setattr(extraction, "extract_texts", pipeline.extract_many)
+    monkeypatch.setattr(extraction, "extract_report", pipeline.extract)
+    monkeypatch.setattr(extraction, "extract_reports", pipeline.extract_many)
     return pipeline
 
 
@@ -223,7 +225,7 @@ def test_pipeline_missing(monkeypatch: pytest.MonkeyPatch, reports: Path, tmp_pa
         raise ModuleNotFoundError("No module named 'govie.pipeline'")
         yield []
 
-    monkeypatch.setattr(extraction, "extract_texts", no_pipeline)
+    monkeypatch.setattr(extraction, "extract_reports", no_pipeline)
     result = _invoke("extract", reports, "-o", tmp_path / "records.jsonl", "-q")
     assert result.exit_code == 1
     assert "govie: extraction failed: ModuleNotFoundError" in result.stderr

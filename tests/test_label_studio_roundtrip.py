@@ -252,6 +252,7 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
         splits=splits,
         config=REPO_ROOT / "configs" / "ner.cfg",
         relations_config=REPO_ROOT / "configs" / "relations.cfg",
+        meta=REPO_ROOT / "configs" / "meta.json",
         output=tmp_path / "output",
         package_dir=tmp_path / "model",
         folds=2,

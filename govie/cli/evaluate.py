@@ -12,7 +12,7 @@ from ._common import EXIT_USAGE
 
 
 def evaluate(
-    split: Annotated[str, typer.Option(help="train, dev, test or all (corpus/splits.json)")] = "dev",
+    split: Annotated[str, typer.Option(help="train, dev, test, test_county or all (corpus/splits.json)")] = "dev",
     model: Annotated[Path | None, typer.Option(help="a spaCy pipeline directory; default: the shipped one")] = None,
     gold: Annotated[Path, typer.Option(help="folder of gold TSV files")] = Path("corpus/gold"),
     corpus: Annotated[Path, typer.Option(envvar="GOVIE_CORPUS", help="corpus folder with reports/")] = Path("../shared/corpus"),

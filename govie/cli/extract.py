@@ -102,6 +102,6 @@ def extract(
         fail_usage(f"cannot write {output}: {err.strerror or err}")
     run = Run(total=len(inputs), skipped=skipped, quiet=quiet, output=output)
     with writer:
-        exit_code = run_guarded(inputs, options, run, writer.write)
+        exit_code = run_guarded(inputs, options, run, lambda file, extraction: writer.write(file, extraction.records))
     if exit_code:
         raise typer.Exit(exit_code)

@@ -9,6 +9,7 @@ import typer
 
 from ..output import open_record_writer
 from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ..runner.processes import Extraction
 from ._common import EXIT_FAILURES, EXIT_INTERRUPTED, echo_err, fail_usage
 
 
@@ -50,7 +51,16 @@ def panel(
 
     The records are first extracted to OUTPUT's `.records.jsonl` beside it, file by file, so that an
     interrupted run continues with --resume."""
-    from ..panel import PanelError, build_panel, link_targets, load_manifest, panel_format, write_table
+    from ..panel import (
+        PanelError,
+        ReportSummaryWriter,
+        build_panel,
+        link_targets,
+        load_manifest,
+        panel_format,
+        read_report_summaries,
+        write_table,
+    )
 
     pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
     try:
@@ -60,8 +70,9 @@ def panel(
     except PanelError as error:
         fail_usage(str(error))
     records_path = output.with_name(f"{output.stem}.records.jsonl")
-    # Absolute paths: the panel reads the reports again (paragraphs, metadata), maybe from another
-    # working directory, and a resumed run must recognise them.
+    reports_path = output.with_name(f"{output.stem}.reports.jsonl")
+    # Absolute paths: a resumed run must recognise them from any working directory, and a report the
+    # pipeline did not summarise (an interrupted run) is read again from its path.
     try:
         inputs = [path.resolve() for path in collect_inputs(paths, records_path)]
         skipped = 0
@@ -73,18 +84,24 @@ def panel(
         echo_err(f"govie: all {skipped} files are already in {records_path}; building the panel", quiet)
     exit_code = 0
     if inputs:
-        options = Options(None, batch_size, n_process, False)
+        options = Options(None, batch_size, n_process, False, with_report=True)
         try:
             writer = open_record_writer(records_path, "jsonl", append=resume)
+            summaries = ReportSummaryWriter(reports_path, append=resume)
         except OSError as err:
             fail_usage(f"cannot write {records_path}: {err.strerror or err}")
+
+        def write(file: str, extraction: Extraction) -> None:
+            writer.write(file, extraction.records)
+            summaries.write(file, extraction.report)
+
         run = Run(total=len(inputs), skipped=skipped, quiet=quiet, output=records_path, description="govie panel")
-        with writer:
-            exit_code = run_guarded(inputs, options, run, writer.write)
+        with writer, summaries:
+            exit_code = run_guarded(inputs, options, run, write)
         if exit_code == EXIT_INTERRUPTED:
             raise typer.Exit(exit_code)
     try:
-        headline, coverage = build_panel(records_path, output, entries)
+        headline, coverage = build_panel(records_path, output, entries, reports=read_report_summaries(reports_path))
         linked = link_targets(headline)
         write_table(linked, pairs)
         if html_summary is not None:

@@ -8,7 +8,6 @@ for a region comes from report t and its actual from report t+1.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..lexicon import default_lexicon
-from ..pipeline.metadata import infer_metadata
+from ..pipeline.metadata import PERIOD_FIGURE, infer_metadata
 from ..reading import read_report
 
 PANEL_COLUMNS: tuple[str, ...] = (
@@ -45,9 +44,6 @@ KEYS = ["region", "indicator_id", "measure", "year"]
 # Where a target has tiers, the floor is the commitment that is met or missed.
 TIER_ORDER = {"floor": 0, None: 1, "stretch": 2}
 METADATA_FIELDS = ("region", "level", "report_year")
-# Words of a several-year period: a figure in such a paragraph may be an average or a total
-# (`过去五年，…新增城镇就业12.4万人`), and its year is the period's last.
-PERIOD_FIGURE = re.compile(r"过去五年|五年来|五年间|五年累计|五年新增|五年共|年均|累计|本届政府|[“\"]?十[二三四]五[”\"]?(?:以来|期间|时期)")
 # Zones inside a region whose figures reports quote beside the region's own.
 SUB_AREA = r"新区|开发区|园区|经开区|高新区|示范区|自贸区|自由贸易|试验区|合作区|片区"
 # Headline indicators whose targets are ceilings whatever their bound word (declines are negative).
@@ -80,20 +76,75 @@ def load_manifest(path: Path) -> dict[str, dict]:
     return entries
 
 
-def report_metadata(files: Iterable[str], manifest: dict[str, dict] | None = None) -> dict[str, dict]:
+class ReportSummaryWriter:
+    """`govie panel`'s `.reports.jsonl`: per report what the pipeline read off it (metadata and
+    several-year paragraphs, `govie.pipeline.metadata.report_summary`), so that the panel need not
+    read the reports again."""
+
+    def __init__(self, path: Path, *, append: bool = False) -> None:
+        self._stream = open(path, "a" if append else "w", encoding="utf8")  # noqa: SIM115
+
+    def write(self, file: str, summary: dict | None) -> None:
+        if summary is not None:
+            self._stream.write(json.dumps({"file": file, **summary}, ensure_ascii=False) + "\n")
+            self._stream.flush()
+
+    def __enter__(self) -> ReportSummaryWriter:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stream.close()
+
+
+def read_report_summaries(path: Path) -> dict[str, dict]:
+    """The summaries of a `.reports.jsonl` by file; a torn last line (an interrupted run) is skipped."""
+    summaries: dict[str, dict] = {}
+    if not path.exists():
+        return summaries
+    for line in path.read_text(encoding="utf8").splitlines():
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        summaries[row.pop("file")] = row
+    return summaries
+
+
+def _summary(file: str, summaries: dict[str, dict] | None) -> dict:
+    """What the pipeline said of a report, else what reading it again says (metadata only)."""
+    if summaries and file in summaries:
+        return summaries[file]
+    try:
+        text = read_report(Path(file))
+    except (OSError, ValueError):
+        return {}
+    return {**infer_metadata(text).to_dict(), "period_paragraphs": _period_paragraphs(text)}
+
+
+def _period_paragraphs(text: str) -> list[list[int]]:
+    spans = []
+    position = 0
+    for line in text.split("\n"):
+        if PERIOD_FIGURE.search(line):
+            spans.append([position, position + len(line)])
+        position += len(line) + 1
+    return spans
+
+
+def report_metadata(
+    files: Iterable[str], manifest: dict[str, dict] | None = None, summaries: dict[str, dict] | None = None
+) -> dict[str, dict]:
     """Region, level and report year of each file: the manifest's entry when it has one, else what
-    `infer_metadata` reads off the text; fields the manifest leaves empty are inferred too."""
+    the pipeline read off the text (`summaries`), else what `infer_metadata` reads off it now;
+    fields the manifest leaves empty are filled the same way."""
     found: dict[str, dict] = {}
     for file in files:
         entry = dict((manifest or {}).get(Path(file).name, {}))
-        if any(entry.get(name) is None for name in METADATA_FIELDS):
-            try:
-                inferred = infer_metadata(read_report(Path(file))).to_dict()
-            except (OSError, ValueError):
-                inferred = {}
-            for name in METADATA_FIELDS:
-                if entry.get(name) is None:
-                    entry[name] = inferred.get(name)
+        summary = _summary(file, summaries)
+        for name in METADATA_FIELDS:
+            if entry.get(name) is None:
+                entry[name] = summary.get(name)
+        entry["period_paragraphs"] = summary.get("period_paragraphs", [])
         found[file] = entry
     return found
 
@@ -114,7 +165,7 @@ def panel_from_records(records: pd.DataFrame, metadata: dict[str, dict]) -> pd.D
     normalised = [lexicon.normalise_value(value, unit) for value, unit in zip(frame["value"], frame["unit"])]
     frame["normalised_value"] = [n.value for n in normalised]
     frame["normalised_unit"] = [n.unit for n in normalised]
-    frame["period_paragraph"] = in_period_paragraph(frame)
+    frame["period_paragraph"] = in_period_paragraph(frame, metadata)
     frame = frame[list(PANEL_COLUMNS)]
     return frame.astype({column: _dtype(column) for column in PANEL_COLUMNS})
 
@@ -124,23 +175,13 @@ def empty_panel() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=_dtype(column)) for column in PANEL_COLUMNS})
 
 
-def in_period_paragraph(records: pd.DataFrame) -> list[bool]:
-    """For each record, whether the paragraph (line) of its report around `start` speaks of a
-    several-year period; False where the report cannot be read."""
-    flags = [False] * len(records)
-    positions: dict[str, list[tuple[int, int]]] = {}
-    for row, (file, start) in enumerate(zip(records["file"], records["start"])):
-        positions.setdefault(file, []).append((row, int(start)))
-    for file, items in positions.items():
-        try:
-            text = read_report(Path(file))
-        except (OSError, ValueError):
-            continue
-        for row, start in items:
-            begin = text.rfind("\n", 0, start) + 1
-            end = text.find("\n", start)
-            flags[row] = PERIOD_FIGURE.search(text, begin, end if end != -1 else len(text)) is not None
-    return flags
+def in_period_paragraph(records: pd.DataFrame, metadata: dict[str, dict]) -> list[bool]:
+    """For each record, whether its paragraph speaks of a several-year period (the report's
+    `period_paragraphs`); False where nothing is known of the report."""
+    return [
+        any(begin <= start < end for begin, end in metadata.get(file, {}).get("period_paragraphs", []))
+        for file, start in zip(records["file"], records["start"])
+    ]
 
 
 def _dtype(column: str) -> str:
@@ -186,13 +227,20 @@ class PanelCoverage:
 
 
 def build_panel(
-    records_path: Path, output: Path, manifest: dict[str, dict] | None = None, *, chunk_rows: int = 50_000
+    records_path: Path,
+    output: Path,
+    manifest: dict[str, dict] | None = None,
+    *,
+    reports: dict[str, dict] | None = None,
+    chunk_rows: int = 50_000,
 ) -> tuple[pd.DataFrame, PanelCoverage]:
     """Write the panel of the records in `records_path` to `output` (.parquet or .csv) chunk by
     chunk, and return its headline rows (all that `link_targets` needs) and its coverage.
 
     Memory grows with the headline rows only (about an eighth of the records), not with the
-    whole panel. The table is written beside `output` and moved over it when complete."""
+    whole panel. `reports` are the pipeline's summaries of the reports (`read_report_summaries`); a
+    report without one is read again. The table is written beside `output` and moved over it when
+    complete."""
     fmt = panel_format(output)
     partial = output.with_name(output.name + ".partial")
     metadata: dict[str, dict] = {}
@@ -201,7 +249,7 @@ def build_panel(
     writer = None
     try:
         for chunk in iter_record_chunks(records_path, chunk_rows):
-            metadata.update(report_metadata([file for file in chunk["file"].unique() if file not in metadata], manifest))
+            metadata.update(report_metadata([file for file in chunk["file"].unique() if file not in metadata], manifest, reports))
             panel = panel_from_records(chunk, metadata)
             writer = _write_chunk(panel, partial, fmt, writer)
             coverage.add(panel)

@@ -23,8 +23,7 @@ from tqdm import tqdm
 
 from ..output import OutputFileError, completed_files
 from ..reading import REPORT_SUFFIXES, ReportReadError, iter_report_paths, read_report
-from ..records import Record
-from .processes import extract_text, extract_texts
+from .processes import Extraction, extract_report, extract_reports
 
 EXIT_FAILURES = 1
 EXIT_USAGE = 2
@@ -43,6 +42,8 @@ class Options:
     fail_fast: bool
     engine: str = "spacy"
     scheduler: str | None = None
+    # Also summarise each report (metadata, several-year paragraphs) for `govie panel`.
+    with_report: bool = False
 
 
 @dataclass
@@ -98,7 +99,7 @@ class _OutputBroken(Exception):
     """Writing the output failed; unlike a bad report this ends the run."""
 
 
-WriteFn = Callable[[str, list[Record]], None]
+WriteFn = Callable[[str, Extraction], None]
 
 
 def run_guarded(inputs: list[Path], options: Options, run: Run, write: WriteFn) -> int:
@@ -144,14 +145,15 @@ def _extract_all(inputs: list[Path], options: Options, run: Run, write: WriteFn)
     texts = _read_lazily(inputs, in_flight, on_read_error)
     while True:
         try:
-            for records in extract_texts(
+            for extraction in extract_reports(
                 texts,
                 report_year=options.report_year,
                 batch_size=options.batch_size,
                 n_process=options.n_process,
+                with_report=options.with_report,
             ):
                 path, _ = in_flight.popleft()
-                _write_file(path, records, run, write)
+                _write_file(path, extraction, run, write)
             return
         except (_OutputBroken, KeyboardInterrupt):
             raise
@@ -178,7 +180,7 @@ def _extract_all_dask(inputs: list[Path], options: Options, run: Run, write: Wri
                 run.stopped = True
                 return
             continue
-        _write_file(Path(result.path), result.records, run, write)
+        _write_file(Path(result.path), Extraction(result.records), run, write)
 
 
 def _read_lazily(
@@ -206,22 +208,22 @@ def _extract_one_by_one(in_flight: deque[tuple[Path, str]], options: Options, ru
     while in_flight:
         path, text = in_flight.popleft()
         try:
-            records = extract_text(text, report_year=options.report_year)
+            extraction = extract_report(text, report_year=options.report_year, with_report=options.with_report)
         except Exception as err:
             run.failed(f"govie: cannot extract from {path}: {type(err).__name__}: {err}")
             if options.fail_fast:
                 run.stopped = True
                 return
             continue
-        _write_file(path, records, run, write)
+        _write_file(path, extraction, run, write)
 
 
-def _write_file(path: Path, records: list[Record], run: Run, write: WriteFn) -> None:
+def _write_file(path: Path, extraction: Extraction, run: Run, write: WriteFn) -> None:
     try:
-        write(str(path), records)
+        write(str(path), extraction)
     except OSError as err:
         raise _OutputBroken(err.strerror or str(err)) from err
-    run.done(len(records))
+    run.done(len(extraction.records))
 
 
 def collect_inputs(paths: list[Path], output: Path | None) -> list[Path]:
