@@ -368,3 +368,20 @@ def test_cli_has_push_and_pull():
 
     result = CliRunner().invoke(app, ["annotate", "--help"])
     assert result.exit_code == 0 and "push" in result.output and "pull" in result.output
+
+
+def test_pull_refuses_unsafe_names_and_stem_clashes_without_stopping(tmp_path):
+    """One bad task is reported; the others are written (issue 12, L5)."""
+    gold, corpus = tmp_path / "gold", tmp_path / "corpus"
+    good = task_for(TEXT, "good.txt", sample_rows(), task_id=1)
+    clash = task_for(TEXT + "。", "good.md", sample_rows(), task_id=2)
+    outside = task_for(TEXT, "x.txt", sample_rows(), task_id=3)
+    outside["data"]["file"] = "../../etc/passwd"  # as a task edited outside govie could say
+    nul = task_for(TEXT, "a\x00b.txt", sample_rows(), task_id=4)
+    too_long = task_for(TEXT, "长" * 100 + ".txt", sample_rows(), task_id=5)
+    summary = pull_tasks([good, clash, outside, nul, too_long], gold, corpus)
+    assert summary.written == ["good.txt"]
+    assert len(summary.errors) == 4
+    assert any("would overwrite the one of good.txt" in e for e in summary.errors)
+    assert sum("not a plain file name" in e for e in summary.errors) == 3
+    assert sorted(p.name for p in gold.iterdir()) == ["good.tsv"]

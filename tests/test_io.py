@@ -23,6 +23,7 @@ from govie.output import (
     JsonlRecordWriter,
     OutputFileError,
     completed_files,
+    completion_log_path,
     infer_output_format,
     open_record_writer,
 )
@@ -248,6 +249,9 @@ def test_jsonl_writer(tmp_path: Path) -> None:
     assert [list(row) for row in rows] == [list(OUTPUT_FIELDS)] * 3
     assert list(OUTPUT_FIELDS) == [*FIELD_NAMES, "file"]
     assert [row["file"] for row in rows] == ["a.txt", "a.txt", "c.txt"]
+    # The completion log knows b.txt too, which has no rows; without the log only files with rows are known.
+    assert completed_files(output, "jsonl") == {"a.txt", "b.txt", "c.txt"}
+    completion_log_path(output).unlink()
     assert completed_files(output, "jsonl") == {"a.txt", "c.txt"}
 
 

@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer
-from ..reading import REPORT_SUFFIXES
-from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ..reading import REPORT_SUFFIXES, ReportReadError
+from ..runner.extract import DEFAULT_TIMEOUT, Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ._common import echo_err, fail_usage
 
 
@@ -53,6 +53,20 @@ def extract(
         bool,
         typer.Option("--resume", help="Continue an interrupted run: skip the files already in OUTPUT and append."),
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", help="Replace an existing OUTPUT; without it (or --resume) an existing output is kept and nothing runs."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            help="Seconds one report may take; a report over it is reported as failed and the run goes on (0: no limit).",
+            min=0,
+        ),
+    ] = DEFAULT_TIMEOUT,
     fail_fast: Annotated[
         bool,
         typer.Option("--fail-fast", help="Stop at the first file that cannot be read or extracted."),
@@ -82,9 +96,14 @@ def extract(
         output = None
     if resume and output is None:
         fail_usage("--resume needs --output: it continues an existing output file")
+    if resume and overwrite:
+        fail_usage("--resume continues an output and --overwrite replaces it: give one of them")
+    if output is not None and output.exists() and not (resume or overwrite) and output.stat().st_size > 0:
+        fail_usage(f"{output} exists; give --overwrite to replace it or --resume to continue it")
     fmt = output_format.value if output_format is not None else infer_output_format(output)
+    unreadable: list[ReportReadError] = []
     try:
-        inputs = collect_inputs(paths, output)
+        inputs = collect_inputs(paths, output, unreadable)
         skipped = 0
         if resume and output is not None:
             inputs, skipped = skip_done(inputs, output, fmt)
@@ -95,12 +114,14 @@ def extract(
         return
     if scheduler is not None and engine != EngineOption.dask:
         fail_usage("--scheduler goes with --engine dask")
-    options = Options(report_year, batch_size, n_process, fail_fast, engine.value, scheduler)
+    options = Options(report_year, batch_size, n_process, fail_fast, engine.value, scheduler, timeout=timeout or None)
     try:
         writer = open_record_writer(output, fmt, append=resume, csv_bom=csv_bom)
     except OSError as err:
         fail_usage(f"cannot write {output}: {err.strerror or err}")
-    run = Run(total=len(inputs), skipped=skipped, quiet=quiet, output=output)
+    run = Run(total=len(inputs) + len(unreadable), skipped=skipped, quiet=quiet, output=output)
+    for problem in unreadable:
+        run.failed(f"govie: {problem}")
     with writer:
         exit_code = run_guarded(inputs, options, run, lambda file, extraction: writer.write(file, extraction.records))
     if exit_code:

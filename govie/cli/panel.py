@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ..output import open_record_writer
-from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ..reading import ReportReadError
+from ..runner.extract import DEFAULT_TIMEOUT, Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ..runner.processes import Extraction
 from ._common import EXIT_FAILURES, EXIT_INTERRUPTED, echo_err, fail_usage
 
@@ -42,6 +43,20 @@ def panel(
         bool,
         typer.Option("--resume", help="Continue an interrupted run: reuse the records already extracted (OUTPUT's .records.jsonl)."),
     ] = False,
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", help="Replace an existing panel and its records; without it (or --resume) they are kept and nothing runs."
+        ),
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            help="Seconds one report may take; a report over it is reported as failed and the run goes on (0: no limit).",
+            min=0,
+        ),
+    ] = DEFAULT_TIMEOUT,
     n_process: Annotated[int, typer.Option("--n-process", help="Processes for the spaCy pipeline.", min=1)] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Reports per batch of the spaCy pipeline.", min=1)] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")] = False,
@@ -73,8 +88,14 @@ def panel(
     reports_path = output.with_name(f"{output.stem}.reports.jsonl")
     # Absolute paths: a resumed run must recognise them from any working directory, and a report the
     # pipeline did not summarise (an interrupted run) is read again from its path.
+    if resume and overwrite:
+        fail_usage("--resume continues a panel and --overwrite replaces it: give one of them")
+    existing = [path for path in (output, records_path) if path.exists() and path.stat().st_size > 0]
+    if existing and not (resume or overwrite):
+        fail_usage(f"{existing[0]} exists; give --overwrite to replace the panel or --resume to continue it")
+    unreadable: list[ReportReadError] = []
     try:
-        inputs = [path.resolve() for path in collect_inputs(paths, records_path)]
+        inputs = [path.resolve() for path in collect_inputs(paths, records_path, unreadable)]
         skipped = 0
         if resume:
             inputs, skipped = skip_done(inputs, records_path, "jsonl")
@@ -82,9 +103,12 @@ def panel(
         fail_usage(str(error))
     if resume and not inputs:
         echo_err(f"govie: all {skipped} files are already in {records_path}; building the panel", quiet)
-    exit_code = 0
+    exit_code = EXIT_FAILURES if unreadable and not inputs else 0
+    if unreadable and not inputs:
+        for problem in unreadable:
+            echo_err(f"govie: {problem}", False)
     if inputs:
-        options = Options(None, batch_size, n_process, False, with_report=True)
+        options = Options(None, batch_size, n_process, False, with_report=True, timeout=timeout or None)
         try:
             writer = open_record_writer(records_path, "jsonl", append=resume)
             summaries = ReportSummaryWriter(reports_path, append=resume)
@@ -95,7 +119,9 @@ def panel(
             writer.write(file, extraction.records)
             summaries.write(file, extraction.report)
 
-        run = Run(total=len(inputs), skipped=skipped, quiet=quiet, output=records_path, description="govie panel")
+        run = Run(total=len(inputs) + len(unreadable), skipped=skipped, quiet=quiet, output=records_path, description="govie panel")
+        for problem in unreadable:
+            run.failed(f"govie: {problem}")
         with writer, summaries:
             exit_code = run_guarded(inputs, options, run, write)
         if exit_code == EXIT_INTERRUPTED:

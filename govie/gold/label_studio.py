@@ -418,6 +418,7 @@ def document_from_task(task: dict[str, Any], corpus: Path, previous: GoldDocumen
     text, name, sha = data.get("text"), data.get("file"), data.get("sha256")
     if not isinstance(text, str) or not name or not sha:
         raise PullError(f"task {task.get('id')}: data needs text, file and sha256 (was it pushed by govie?)")
+    _check_file_name(task, name)
     if sha256_text(text) != sha:
         raise PullError(f"task {task.get('id')} ({name}): the text does not hash to the task's sha256; it was changed in Label Studio")
     corpus_file = Path(corpus) / "reports" / name
@@ -444,6 +445,27 @@ def document_from_task(task: dict[str, Any], corpus: Path, previous: GoldDocumen
         )
     relations = sum(1 for r in annotation.get("result") or [] if r.get("type") == "relation")
     return PulledDocument(document, text, in_corpus, len(records), relations)
+
+
+# File names a gold file is named after: a plain name, not a path, and short enough for any filesystem.
+MAX_NAME_BYTES = 200
+
+
+def _check_file_name(task: dict[str, Any], name: object) -> None:
+    """Refuse a task whose file name is not a plain file name: it would be read or written outside
+    the corpus and gold folders, or could not be written at all."""
+    if (
+        not isinstance(name, str)
+        or "\x00" in name
+        or "/" in name
+        or "\\" in name
+        or name in (".", "..")
+        or Path(name).name != name
+        or len(name.encode("utf8", "surrogatepass")) > MAX_NAME_BYTES
+    ):
+        raise PullError(
+            f"task {task.get('id')}: file name {name!r:.80} is not a plain file name of at most {MAX_NAME_BYTES} bytes; rename it and push again"
+        )
 
 
 def write_pulled(pulled: PulledDocument, gold_dir: Path) -> bool:
@@ -562,6 +584,7 @@ class PullSummary:
 def pull_tasks(tasks: Sequence[dict[str, Any]], gold_dir: Path, corpus: Path) -> PullSummary:
     """Write a gold file for each annotated task; one task's errors do not stop the others."""
     summary = PullSummary()
+    stems: dict[str, str] = {}
     for name, group in _tasks_by_file(tasks).items():
         annotated = [t for t in group if latest_annotation(t) is not None]
         if not annotated:
@@ -573,11 +596,21 @@ def pull_tasks(tasks: Sequence[dict[str, Any]], gold_dir: Path, corpus: Path) ->
         # The same text imported twice: the most recent annotation over both tasks wins.
         task = max(annotated, key=lambda t: _annotation_order(latest_annotation(t)))
         try:
+            _check_file_name(task, name)
+            stem = Path(name).stem
+            if stems.setdefault(stem, name) != name:
+                raise PullError(
+                    f"{name}: its gold file {stem}.tsv would overwrite the one of {stems[stem]}; rename one of them and push again"
+                )
             pulled = document_from_task(task, corpus, previous_document(gold_dir, name))
+            written = write_pulled(pulled, gold_dir)
         except PullError as error:
             summary.errors.append(str(error))
             continue
-        (summary.written if write_pulled(pulled, gold_dir) else summary.unchanged).append(name)
+        except OSError as error:
+            summary.errors.append(f"{name}: cannot write its gold file: {error.strerror or error}")
+            continue
+        (summary.written if written else summary.unchanged).append(name)
         summary.records += pulled.records
         summary.relations += pulled.relations
     return summary

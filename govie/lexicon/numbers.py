@@ -5,6 +5,7 @@ The number patterns live here once; the magnitudes come from the lexicon's `magn
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,10 +44,10 @@ def parse_chinese(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """An Arabic or Chinese number written without magnitude suffix; None when it is neither."""
-    if _ARABIC_RE.fullmatch(text):
-        return parse_arabic(text)
-    return parse_chinese(text)
+    """An Arabic or Chinese number written without magnitude suffix; None when it is neither, or
+    when it is too large for a float (over 308 digits: no quantity of a report)."""
+    value = parse_arabic(text) if _ARABIC_RE.fullmatch(text) else parse_chinese(text)
+    return value if value is None or math.isfinite(value) else None
 
 
 def split_chinese_magnitude(numeral: str) -> tuple[str, str]:

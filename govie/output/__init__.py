@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 import signal
 import sys
@@ -77,9 +78,10 @@ class _StreamRecordWriter:
     is in the output completely or not at all, which `--resume` relies on.
     """
 
-    def __init__(self, stream: BinaryIO, *, owns_stream: bool) -> None:
+    def __init__(self, stream: BinaryIO, *, owns_stream: bool, log: CompletionLog | None = None) -> None:
         self._stream = stream
         self._owns_stream = owns_stream
+        self._log = log
         self.files_written = 0
         self.records_written = 0
 
@@ -88,10 +90,16 @@ class _StreamRecordWriter:
         with _interrupts_deferred():
             if chunk:
                 self._write_bytes(chunk)
+            if self._log is not None:
+                # Only what is on disk counts as done: the rows first, then their entry in the log.
+                os.fsync(self._stream.fileno())
+                self._log.add(file, self._stream.tell())
             self.files_written += 1
             self.records_written += len(records)
 
     def close(self) -> None:
+        if self._log is not None:
+            self._log.close()
         if self._stream.closed:
             return
         self._stream.flush()
@@ -126,8 +134,10 @@ class _StreamRecordWriter:
 class JsonlRecordWriter(_StreamRecordWriter):
     """One JSON object per record and line, UTF-8, Chinese kept readable."""
 
-    def __init__(self, stream: BinaryIO, *, owns_stream: bool, continuing: bool = False, bom: bool = False) -> None:
-        super().__init__(stream, owns_stream=owns_stream)
+    def __init__(
+        self, stream: BinaryIO, *, owns_stream: bool, continuing: bool = False, bom: bool = False, log: CompletionLog | None = None
+    ) -> None:
+        super().__init__(stream, owns_stream=owns_stream, log=log)
 
     def _encode(self, rows: list[dict[str, object]]) -> bytes:
         lines = [_json_line(row) for row in rows]
@@ -140,7 +150,8 @@ _LINE_BREAKS_JSON_KEEPS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028",
 
 
 def _json_line(row: dict[str, object]) -> str:
-    return json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS_JSON_KEEPS) + "\n"
+    # allow_nan=False: NaN and Infinity are not JSON; a value that is not finite is a bug to surface.
+    return json.dumps(row, ensure_ascii=False, allow_nan=False).translate(_LINE_BREAKS_JSON_KEEPS) + "\n"
 
 
 class CsvRecordWriter(_StreamRecordWriter):
@@ -153,8 +164,9 @@ class CsvRecordWriter(_StreamRecordWriter):
         owns_stream: bool,
         continuing: bool = False,
         bom: bool = False,
+        log: CompletionLog | None = None,
     ) -> None:
-        super().__init__(stream, owns_stream=owns_stream)
+        super().__init__(stream, owns_stream=owns_stream, log=log)
         if not continuing:
             # The header goes out at once so that an output without any record
             # is still a valid table with its columns.
@@ -168,8 +180,25 @@ class CsvRecordWriter(_StreamRecordWriter):
     def _format(rows: list[dict[str, object]]) -> bytes:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=OUTPUT_FIELDS)
-        writer.writerows(rows)
+        writer.writerows({name: neutralise_formula(value) for name, value in row.items()} for row in rows)
         return buffer.getvalue().encode("utf-8")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a leading `'` (the usual guard;
+    spreadsheets show the text as written). Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore_formula(value: str) -> str:
+    """The cell as written before `neutralise_formula`."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 # The output formats: one writer class each (`continuing`: appending to an existing output).
@@ -188,13 +217,53 @@ def open_record_writer(
     if output_format not in WRITERS:
         raise ValueError(f"unknown output format {output_format!r}; use one of {OUTPUT_FORMATS}")
     if output is None:
-        stream, owns_stream, continuing = _stdout_bytes(), False, False
-    else:
-        continuing = append and output.exists() and output.stat().st_size > 0
-        output.parent.mkdir(parents=True, exist_ok=True)
-        stream = open(output, "ab" if continuing else "wb", buffering=0)  # noqa: SIM115
-        owns_stream = True
-    return WRITERS[output_format](stream, owns_stream=owns_stream, continuing=continuing, bom=csv_bom)
+        return WRITERS[output_format](_stdout_bytes(), owns_stream=False, continuing=False, bom=csv_bom)
+    continuing = append and output.exists() and output.stat().st_size > 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    stream = open(output, "ab" if continuing else "wb", buffering=0)  # noqa: SIM115
+    log = CompletionLog(completion_log_path(output), append=continuing and completion_log_path(output).exists())
+    writer = WRITERS[output_format](stream, owns_stream=True, continuing=continuing, bom=csv_bom, log=log)
+    if not continuing or log.empty:
+        os.fsync(stream.fileno())
+        log.add(None, stream.tell())  # where the rows start (after a CSV header)
+    return writer
+
+
+class CompletionLog:
+    """Beside a file output, one line per input file whose rows are on disk, with the output's size
+    after them (`.NAME.govie-done`). The rows are fsynced before their line and the line after, so
+    `--resume` trusts only files the log confirms, and cuts anything after the last confirmed size:
+    a disk that filled up exactly at a line boundary loses nothing."""
+
+    def __init__(self, path: Path, *, append: bool) -> None:
+        self.empty = not append
+        self._stream = open(path, "a" if append else "w", encoding="utf8")  # noqa: SIM115
+
+    def add(self, file: str | None, size: int) -> None:
+        self._stream.write(json.dumps({"file": file, "bytes": size}, ensure_ascii=False) + "\n")
+        self._stream.flush()
+        os.fsync(self._stream.fileno())
+        self.empty = False
+
+    def close(self) -> None:
+        if not self._stream.closed:
+            self._stream.close()
+
+    @staticmethod
+    def read(path: Path) -> list[tuple[str | None, int]]:
+        """The confirmed entries, up to the first line that is not whole (a torn last line)."""
+        entries = []
+        for line in path.read_text(encoding="utf8").split("\n"):
+            try:
+                entry = json.loads(line)
+                entries.append((entry["file"], int(entry["bytes"])))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+                break
+        return entries
+
+
+def completion_log_path(output: Path) -> Path:
+    return output.with_name(f".{output.name}.govie-done")
 
 
 def _stdout_bytes() -> BinaryIO:
@@ -243,6 +312,14 @@ def completed_files(output: Path, output_format: OutputFormat, *, repair: bool =
     """
     if not output.exists() or output.stat().st_size == 0:
         return set()
+    log = completion_log_path(output)
+    confirmed = CompletionLog.read(log) if log.exists() else []
+    if confirmed and confirmed[-1][1] <= output.stat().st_size:
+        if repair and confirmed[-1][1] < output.stat().st_size:
+            with open(output, "r+b") as stream:
+                stream.truncate(confirmed[-1][1])
+        return {file for file, _ in confirmed if file is not None}
+    # An output without its log (written by an older govie, or copied without it): read it.
     data = output.read_bytes()
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     text, cut_in_character = _decode_output(output, data[len(bom) :])
@@ -335,7 +412,7 @@ def _scan_csv(output: Path, text: str) -> tuple[list[tuple[str, int]], bool, int
                 if consumed >= len(text):
                     return rows, True, header_end
                 raise OutputFileError(output, f"row {len(rows) + 2} does not have the govie columns")
-            rows.append((row[file_column], row_start))
+            rows.append((restore_formula(row[file_column]), row_start))
             row_start = consumed
     except csv.Error:
         # An unterminated quoted field can only be a row cut off at the end.

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .context import Section, plan_paragraph_start
+from .context import PLAN_PARAGRAPH, Section
 from .quantities import Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
@@ -97,6 +97,7 @@ def assemble(
     usable = [q for q in quantities if q.excluded is None]
     index = 0
     estimate_carry_until = -1
+    paragraph = _Paragraphs(text)
     for sent_start, sent_end in sentences:
         in_sentence = []
         while index < len(usable) and usable[index].start < sent_end:
@@ -109,11 +110,40 @@ def assemble(
         carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
         if carry:
             estimate_carry_until = section.end
+        plan_from = paragraph.plan_from(sent_start, sent_end)
         sentence_records = _sentence_records(
-            text, sent_start, sent_end, in_sentence, section, report_year, words, estimate_carried=sent_start < estimate_carry_until
+            text,
+            sent_start,
+            sent_end,
+            in_sentence,
+            section,
+            report_year,
+            words,
+            plan_from,
+            estimate_carried=sent_start < estimate_carry_until,
         )
         records.extend(_resolve_tiers(sentence_records))
     return records
+
+
+class _Paragraphs:
+    """Where the paragraph of each sentence (sentences in text order) starts to list the coming
+    year's targets: searched once per paragraph, not once per sentence of a long paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.end = -1  # where the current paragraph ends (its newline, or the end of the text)
+        self.cue: tuple[int, int] | None = None
+
+    def plan_from(self, sent_start: int, sent_end: int) -> int | None:
+        if sent_start > self.end:
+            start = self.text.rfind("\n", max(0, self.end), sent_start) + 1
+            end = self.text.find("\n", sent_start)
+            self.end = end if end >= 0 else len(self.text)
+            match = PLAN_PARAGRAPH.search(self.text, start, self.end)
+            self.cue = (match.start(), match.end()) if match else None
+        # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
+        return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
 
 
 def _section_at(sections: list[Section], position: int) -> Section:
@@ -131,14 +161,13 @@ def _sentence_records(
     section: Section,
     report_year: int | None,
     words: AssemblyWords,
+    plan_from: int | None,
     estimate_carried: bool,
 ) -> list[Draft]:
     cues = words.patterns
     state = _SentenceState()
     sentence = text[sent_start:sent_end]
     evidence = sentence.strip()
-    paragraph_start = text.rfind("\n", 0, sent_start) + 1
-    plan_from = _plan_paragraph_position(text, paragraph_start, sent_end)
     out: list[Draft] = []
     previous_end = sent_start
     for quantity in quantities:
@@ -208,11 +237,6 @@ def _last_value_end(records: list[Draft], default: int) -> int:
 def _clause_start(text: str, sent_start: int, position: int) -> int:
     cut = max(text.rfind(ch, sent_start, position) for ch in CLAUSE_BREAK)
     return max(sent_start, cut + 1)
-
-
-def _plan_paragraph_position(text: str, paragraph_start: int, sent_end: int) -> int | None:
-    offset = plan_paragraph_start(text[paragraph_start:sent_end])
-    return paragraph_start + offset if offset is not None else None
 
 
 def _indicator_for(

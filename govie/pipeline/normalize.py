@@ -984,8 +984,10 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
         if not join and _title_fragment(line, following, following_index == index + 1):
             join = True
         if join:
+            # Two words or two numbers either side of the break stay apart (`5\n\n3万人` is not 53).
             latin_pair = _LATIN_EDGE.match(line.content[-1]) and _LATIN_EDGE.match(following.content[0])
-            edits.append((line.end, following.start, " " if latin_pair else ""))
+            digit_pair = line.content[-1].isdigit() and following.content[0].isdigit()
+            edits.append((line.end, following.start, " " if latin_pair or digit_pair else ""))
         else:
             paragraph = ""
         index = following_index
@@ -1039,8 +1041,18 @@ def _identity_offsets(length: int) -> array:
     return _IDENTITY[0][:length]
 
 
+# A lone surrogate (half of a UTF-16 pair, from a broken decode) is no character: it cannot be
+# encoded, and OpenCC refuses the text. It becomes U+FFFD, one character for one, offsets unchanged.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str) -> str:
+    return _LONE_SURROGATE_RE.sub("\ufffd", text) if _LONE_SURROGATE_RE.search(text) else text
+
+
 def unnormalized(text: str) -> NormalizedText:
     """`text` as it is, with the identity map: for pipelines that do not normalise."""
+    text = _without_lone_surrogates(text)
     return NormalizedText(text, _identity_offsets(len(text) + 1), len(text))
 
 
@@ -1061,6 +1073,8 @@ def normalize(
     if not isinstance(text, str):
         raise TypeError(f"normalize() expects str, got {type(text).__name__}")
     offsets = _identity_offsets(len(text) + 1)
+    original_length = len(text)
+    text = _without_lone_surrogates(text)
     steps: list[Callable[[str, Offsets], tuple[str, Offsets]]] = [clean_whitespace, fold_fullwidth, ascii_full_stops]
     if convert_traditional:
         steps += [to_simplified, strip_pinyin_glosses]
@@ -1072,4 +1086,4 @@ def normalize(
     current = text
     for step in steps:
         current, offsets = step(current, offsets)
-    return NormalizedText(current, offsets, len(text))
+    return NormalizedText(current, offsets, original_length)

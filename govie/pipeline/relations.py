@@ -13,6 +13,7 @@ works with any scikit-learn version.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -55,7 +56,8 @@ class NumberSlot:
     section: Section | None
     rule_drafts: list[Draft]  # the drafts the assembler made at this number
     ner_value: bool
-    ner_indicators: list[tuple[int, int]]
+    ner_indicators: list[tuple[int, int]]  # INDICATOR entities of the sentence
+    ner_names: list[tuple[int, int]]  # those that do not cross a comma or a stop: candidate names
 
     @property
     def vetoed(self) -> bool:
@@ -64,13 +66,18 @@ class NumberSlot:
 
 
 def number_slots(doc: Doc) -> list[NumberSlot]:
+    """The numbers of the Doc with what the rules and the NER said about them. Entities are looked
+    up by bisection and per sentence, so that the cost grows with the text, not with its square."""
     state = doc_state(doc)
     by_value: dict[tuple[int, int], list[Draft]] = {}
     for draft in state.drafts:
         by_value.setdefault((draft.start, draft.end), []).append(draft)
-    ner_values = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "VALUE"]
+    ner_values = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "VALUE")
+    value_starts = [start for start, _ in ner_values]
     ner_indicators = sorted((e.start_char, e.end_char) for e in doc.ents if e.label_ == "INDICATOR")
+    indicator_starts = [start for start, _ in ner_indicators]
     sentences = state.doc_sentences or [(0, len(state.text))]
+    in_sentence: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     slots = []
     sentence_index = 0
     for quantity in state.quantities:
@@ -81,6 +88,14 @@ def number_slots(doc: Doc) -> list[NumberSlot]:
             while sentence_index + 1 < len(sentences) and sentences[sentence_index][1] <= start:
                 sentence_index += 1
             sentence = sentences[sentence_index]
+            if sentence not in in_sentence:
+                first = bisect.bisect_left(indicator_starts, sentence[0])
+                last = bisect.bisect_left(indicator_starts, sentence[1])
+                spans = [span for span in ner_indicators[first:last] if span[1] <= sentence[1]]
+                in_sentence[sentence] = (spans, [span for span in spans if not NAME_BREAK.search(state.text, span[0], span[1])])
+            indicators, names = in_sentence[sentence]
+            # Entities do not overlap: only the last one starting before the number's end can overlap it.
+            before_end = bisect.bisect_left(value_starts, end)
             slots.append(
                 NumberSlot(
                     start=start,
@@ -89,11 +104,16 @@ def number_slots(doc: Doc) -> list[NumberSlot]:
                     sentence=sentence,
                     section=next((s for s in state.sections if s.start <= start < s.end), None),
                     rule_drafts=by_value.get((start, end), []),
-                    ner_value=any(s < end and start < e for s, e in ner_values),
-                    ner_indicators=[span for span in ner_indicators if sentence[0] <= span[0] and span[1] <= sentence[1]],
+                    ner_value=before_end > 0 and ner_values[before_end - 1][1] > start,
+                    ner_indicators=indicators,
+                    ner_names=names,
                 )
             )
     return slots
+
+
+# An NER entity across a comma or a stop is never one indicator name.
+NAME_BREAK = re.compile(r"[，。；：,;]")
 
 
 def _char_ngrams(prefix: str, text: str, features: Features, sizes: Sequence[int] = (1, 2, 3)) -> None:
@@ -161,10 +181,8 @@ class FeatureExtractor:
             draft = slot.rule_drafts[0]
             rule_span = (draft.indicator_start, draft.indicator_end) if draft.indicator_start is not None else None
             candidates.append(Candidate(draft.indicator, rule_span, "rule"))
-        # An NER entity across a comma or a stop is never one indicator name.
-        ner_spans = [span for span in slot.ner_indicators if not re.search(r"[，。；：,;]", text[span[0] : span[1]])]
-        before = [span for span in ner_spans if span[1] <= slot.start]
-        after = [span for span in ner_spans if span[0] >= slot.quantity.mention_end]
+        before = [span for span in slot.ner_names if span[1] <= slot.start]
+        after = [span for span in slot.ner_names if span[0] >= slot.quantity.mention_end]
         for rank, span in enumerate(reversed(before[-3:])):
             candidates.append(Candidate(text[span[0] : span[1]], span, "ner", {"rank_before": float(rank)}))
         for span in after[:1]:

@@ -7,8 +7,10 @@ Reports come as UTF-8 (with or without BOM) or in a legacy Chinese encoding
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -50,7 +52,11 @@ class ReportReadError(ValueError):
 
 
 def read_report(path: Path) -> str:
-    """The text of a report file, whatever its encoding; never silently garbled."""
+    """The text of a report file, whatever its encoding; never silently garbled. Refuses what is
+    not a regular file (a FIFO would block, a device never ends) and files over MAX_REPORT_BYTES."""
+    problem = _not_a_report_file(Path(path)) if Path(path).exists() or Path(path).is_symlink() else None
+    if problem is not None:
+        raise ReportReadError(path, problem)
     data = _read_bytes(path)
     text = _decode(path, data)
     _check_plain_text(path, text)
@@ -81,13 +87,16 @@ def _decode(path: Path, data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise ReportReadError(path, "broken UTF-16 (has a UTF-16 BOM but invalid content)") from None
-    if b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if nuls > _MAX_SUSPICIOUS_SHARE * len(data):
         raise ReportReadError(path, "binary content (contains NUL bytes), not a text report")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    return _decode_guessed(path, data)
+        text = _decode_guessed(path, data.replace(b"\x00", b" ") if nuls else data)
+    # A stray NUL in a text report (a bad copy) becomes a space: one character for one, so that
+    # every offset still points into the file as found.
+    return text.replace("\x00", " ") if nuls else text
 
 
 def _decode_guessed(path: Path, data: bytes) -> str:
@@ -138,6 +147,7 @@ def iter_report_paths(
     suffixes: Sequence[str] = REPORT_SUFFIXES,
     *,
     require_reports_in_folders: bool = False,
+    skipped: list[ReportReadError] | None = None,
 ) -> list[Path]:
     """Files as given plus the report files under given folders, sorted, each once.
 
@@ -146,30 +156,84 @@ def iter_report_paths(
     so that e.g. a `.git` folder next to the reports is not read. With
     `require_reports_in_folders`, a folder without any report file is an error,
     as it is almost always a wrong path.
+
+    What cannot be read as a report is left out and, when `skipped` is given, listed there
+    with the reason (else raised): subfolders that cannot be listed, symlink loops, FIFOs,
+    devices and sockets, files over `MAX_REPORT_BYTES`. Nothing here opens a file, so a FIFO
+    cannot block the run.
     """
     wanted = {suffix.lower() for suffix in suffixes}
     found: dict[Path, Path] = {}
+
+    def skip(error: ReportReadError) -> None:
+        if skipped is None:
+            raise error
+        skipped.append(error)
+
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            in_folder = _reports_in_folder(path, wanted)
+            in_folder = _reports_in_folder(path, wanted, skip)
             if require_reports_in_folders and not in_folder:
                 listed = " or ".join(sorted(wanted))
                 raise ReportReadError(path, f"folder contains no report files ({listed})")
             candidates = in_folder
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             candidates = [path]
         else:
             raise ReportReadError(path, "no such file or directory")
         for candidate in candidates:
+            problem = _not_a_report_file(candidate)
+            if problem is not None:
+                skip(ReportReadError(candidate, problem))
+                continue
             # The same file named twice (as itself and through its folder) is read once.
             found.setdefault(candidate.resolve(), candidate)
     return sorted(found.values())
 
 
-def _reports_in_folder(folder: Path, suffixes: set[str]) -> list[Path]:
+# Larger than any report: a file this big is a compilation or not a report at all.
+MAX_REPORT_BYTES = 200 * 2**20
+
+
+def _not_a_report_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a report file, or None; stat only, nothing is opened."""
+    try:
+        path.resolve(strict=True)
+        info = path.stat()
+    except RuntimeError:
+        return "symlink loop"
+    except FileNotFoundError:
+        return "broken symlink" if path.is_symlink() else "no such file"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop"
+        return error.strerror or str(error)
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
+        return f"{kind}, not a report file"
+    if info.st_size > MAX_REPORT_BYTES:
+        return f"{info.st_size / 2**20:.0f} MB, larger than a report can be ({MAX_REPORT_BYTES // 2**20} MB)"
+    return None
+
+
+def _reports_in_folder(folder: Path, suffixes: set[str], skip) -> list[Path]:
     reports: list[Path] = []
-    for root, dirnames, filenames in os.walk(folder):
+
+    def unreadable(error: OSError) -> None:
+        skip(ReportReadError(error.filename or folder, f"folder cannot be read: {error.strerror or error}"))
+
+    for root, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
         for name in filenames:
             if name.startswith("."):

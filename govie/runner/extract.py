@@ -16,6 +16,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from .processes import Extraction, extract_report, extract_reports
 EXIT_FAILURES = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# Seconds one report may take (a report takes about one; a 1,000,000-character text about ten).
+DEFAULT_TIMEOUT = 120.0
 
 
 class UsageError(ValueError):
@@ -44,6 +47,8 @@ class Options:
     scheduler: str | None = None
     # Also summarise each report (metadata, several-year paragraphs) for `govie panel`.
     with_report: bool = False
+    # Seconds one report may take before it is reported as failed and the run goes on; None: no limit.
+    timeout: float | None = None
 
 
 @dataclass
@@ -151,15 +156,23 @@ def _extract_all(inputs: list[Path], options: Options, run: Run, write: WriteFn)
                 batch_size=options.batch_size,
                 n_process=options.n_process,
                 with_report=options.with_report,
+                timeout=options.timeout,
             ):
                 path, _ = in_flight.popleft()
+                if extraction.error is not None:
+                    _failed(run, options, f"govie: cannot extract from {path}: {extraction.error}")
+                    if run.stopped:
+                        return
+                    continue
                 _write_file(path, extraction, run, write)
             return
         except (_OutputBroken, KeyboardInterrupt):
             raise
-        except Exception:
+        except Exception as error:
             if not in_flight:
                 raise
+            if isinstance(error, BrokenProcessPool):
+                run.error(f"govie: a worker process died ({error}); its {len(in_flight)} unfinished files are extracted again here")
             # One report broke the batch; find it by extracting the batch's
             # files one at a time, then go on streaming the rest.
             _extract_one_by_one(in_flight, options, run, write)
@@ -208,14 +221,19 @@ def _extract_one_by_one(in_flight: deque[tuple[Path, str]], options: Options, ru
     while in_flight:
         path, text = in_flight.popleft()
         try:
-            extraction = extract_report(text, report_year=options.report_year, with_report=options.with_report)
+            extraction = extract_report(text, report_year=options.report_year, with_report=options.with_report, timeout=options.timeout)
         except Exception as err:
-            run.failed(f"govie: cannot extract from {path}: {type(err).__name__}: {err}")
-            if options.fail_fast:
-                run.stopped = True
+            _failed(run, options, f"govie: cannot extract from {path}: {type(err).__name__}: {err}")
+            if run.stopped:
                 return
             continue
         _write_file(path, extraction, run, write)
+
+
+def _failed(run: Run, options: Options, message: str) -> None:
+    run.failed(message)
+    if options.fail_fast:
+        run.stopped = True
 
 
 def _write_file(path: Path, extraction: Extraction, run: Run, write: WriteFn) -> None:
@@ -226,16 +244,21 @@ def _write_file(path: Path, extraction: Extraction, run: Run, write: WriteFn) ->
     run.done(len(extraction.records))
 
 
-def collect_inputs(paths: list[Path], output: Path | None) -> list[Path]:
+def collect_inputs(paths: list[Path], output: Path | None, skipped: list[ReportReadError] | None = None) -> list[Path]:
+    """The report files to read. An output named as an input is refused (it would destroy the
+    report); an output found inside a report folder is our own and is not read back. Files that
+    cannot be reports (FIFOs, devices, symlink loops, unreadable folders) go to `skipped`."""
     try:
-        inputs = iter_report_paths(paths, REPORT_SUFFIXES, require_reports_in_folders=True)
+        inputs = iter_report_paths(paths, REPORT_SUFFIXES, require_reports_in_folders=True, skipped=skipped)
     except ReportReadError as err:
         raise UsageError(str(err)) from None
     if output is not None:
-        # `-o records.txt` inside a report folder must not be read back as a report.
         target = output.resolve()
+        named = {Path(path).resolve() for path in paths if not Path(path).is_dir()}
+        if target in named:
+            raise UsageError(f"the output {output} is also an input report; choose another output file")
         inputs = [path for path in inputs if path.resolve() != target]
-    if not inputs:
+    if not inputs and not skipped:
         raise UsageError("no report files to read")
     return inputs
 
