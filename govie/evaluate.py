@@ -93,7 +93,7 @@ class Scores:
     headline_strict: PRF = field(default_factory=PRF)
     all_records: PRF = field(default_factory=PRF)
     loose_value_unit: PRF = field(default_factory=PRF)
-    attributes: dict[str, Accuracy] = field(default_factory=lambda: {name: Accuracy() for name in ("bound", "tier", "year")})
+    attributes: dict[str, Accuracy] = field(default_factory=lambda: {name: Accuracy() for name in ATTRIBUTES})
     errors: list[ErrorItem] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -137,18 +137,25 @@ def similar_indicator(gold: str, predicted: str) -> bool:
     return bool(gold and predicted) and (gold in predicted or predicted in gold or char_f1(gold, predicted) >= 0.5)
 
 
-def _same_statement(gold: Record, predicted: Record) -> bool:
+# Scored on records that match but for these (so that a wrong period shows here and in the F1).
+ATTRIBUTES = ("bound", "tier", "year", "period", "year_start")
+
+
+def _same_statement(gold: Record, predicted: Record, *, period: bool = True) -> bool:
+    """The contract's same statement: indicator, value, unit, measure, role and period agree."""
     return (
         abs(gold.value - predicted.value) < 1e-9
         and gold.unit == predicted.unit
         and gold.measure == predicted.measure
         and gold.role == predicted.role
+        and (not period or gold.period == predicted.period)
         and similar_indicator(gold.indicator, predicted.indicator)
     )
 
 
-def match_records(gold: Sequence[Record], predicted: Sequence[Record]) -> list[tuple[int, int]]:
-    """One-to-one pairs of the same statement; a pair at the same offsets is preferred."""
+def match_records(gold: Sequence[Record], predicted: Sequence[Record], *, period: bool = True) -> list[tuple[int, int]]:
+    """One-to-one pairs of the same statement (`period=False`: whatever their periods); a pair at
+    the same offsets is preferred."""
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
     for same_place in (True, False):
@@ -158,7 +165,7 @@ def match_records(gold: Sequence[Record], predicted: Sequence[Record]) -> list[t
             for pi, p in enumerate(predicted):
                 if pi in used or (same_place and (p.start, p.end) != (g.start, g.end)):
                     continue
-                if _same_statement(g, p):
+                if _same_statement(g, p, period=period):
                     pairs.append((gi, pi))
                     used.add(pi)
                     break
@@ -168,7 +175,7 @@ def match_records(gold: Sequence[Record], predicted: Sequence[Record]) -> list[t
 def _error_type(gold: Record, candidate: Record | None) -> str:
     if candidate is None:
         return "no record at this number"
-    for name in ("value", "unit", "measure", "role"):
+    for name in ("value", "unit", "measure", "role", "period"):
         if getattr(gold, name) != getattr(candidate, name):
             if name == "value" and abs(gold.value + candidate.value) < 1e-9:
                 return "value sign"
@@ -204,7 +211,7 @@ def score_document(
         scores.spans[label].add(gold_spans[label], predicted_spans[label])
     scores.relations.add(gold_relations, predicted_relations)
     # Records.
-    headline_key = lambda r: (r.indicator_id, round(r.value, 9), r.unit, r.measure, r.role)
+    headline_key = lambda r: (r.indicator_id, round(r.value, 9), r.unit, r.measure, r.role, r.period)
     scores.headline_strict.add(
         Counter(headline_key(r) for r in gold if r.indicator_id), Counter(headline_key(r) for r in predicted if r.indicator_id)
     )
@@ -216,9 +223,9 @@ def score_document(
     scores.all_records.tp += len(pairs)
     scores.all_records.fn += len(gold) - len(pairs)
     scores.all_records.fp += len(predicted) - len(pairs)
-    for gi, pi in pairs:
+    for gi, pi in match_records(gold, predicted, period=False):
         g, p = gold[gi], predicted[pi]
-        for name in ("bound", "tier", "year"):
+        for name in ATTRIBUTES:
             scores.attributes[name].total += 1
             scores.attributes[name].right += getattr(g, name) == getattr(p, name)
     by_place = {}

@@ -9,11 +9,15 @@ Measure = Literal["level", "growth", "change"]
 Role = Literal["actual", "estimate", "target"]
 Bound = Literal["exact", "approx", "min", "max"]
 Tier = Literal["floor", "stretch"]
+Period = Literal["year", "cumulative", "average", "to_date"]
 
 MEASURES: tuple[str, ...] = ("level", "growth", "change")
 ROLES: tuple[str, ...] = ("actual", "estimate", "target")
 BOUNDS: tuple[str, ...] = ("exact", "approx", "min", "max")
 TIERS: tuple[str, ...] = ("floor", "stretch")
+PERIODS: tuple[str, ...] = ("year", "cumulative", "average", "to_date")
+# Periods over several years: they have a `year_start`.
+MULTI_YEAR_PERIODS: tuple[str, ...] = ("cumulative", "average")
 
 
 @dataclass
@@ -32,6 +36,9 @@ class Record:
     start: int
     end: int
     evidence: str
+    # Contract v2; last with their defaults so that a record of an annual figure needs neither.
+    period: Period = "year"
+    year_start: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # Not dataclasses.asdict: it deep-copies field by field and was a tenth of the pipeline's time.
@@ -39,11 +46,17 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        names = {f.name for f in fields(cls)}
-        missing = names - data.keys()
+        """A record from its dict; `period` and `year_start` may be missing (outputs of govie before
+        contract v2 hold annual figures only)."""
+        missing = set(REQUIRED_FIELDS) - data.keys()
         if missing:
             raise ValueError(f"record is missing fields: {sorted(missing)}")
-        return cls(**{k: data[k] for k in names})
+        return cls(**{k: data[k] for k in FIELD_NAMES if k in data})
 
 
-FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Record))
+# The contract's order, which outputs follow.
+FIELD_NAMES: tuple[str, ...] = (
+    "indicator", "indicator_id", "value", "unit", "measure", "role", "bound", "tier", "year", "period", "year_start", "start", "end", "evidence",
+)  # fmt: skip
+REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record) if f.name not in ("period", "year_start"))
+assert set(FIELD_NAMES) == {f.name for f in fields(Record)}

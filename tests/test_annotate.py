@@ -115,6 +115,8 @@ def record_key(row: GoldRow) -> tuple:
             "bound",
             "tier",
             "year",
+            "period",
+            "year_start",
             "ind_start",
             "ind_end",
             "unit_start",
@@ -162,7 +164,20 @@ def test_label_config_has_the_labels_relations_and_every_record_field():
     assert {label.get("value") for label in root.iter("Label")} == {"INDICATOR", "VALUE", "UNIT"}
     assert root.find(".//Relations") is not None
     per_region = {el.get("name"): el for el in root.iter() if el.get("perRegion") == "true"}
-    assert set(per_region) == {"measure", "role", "bound", "tier", "year", "indicator_id", "indicator", "value", "unit"}
+    assert set(per_region) == {
+        "measure",
+        "role",
+        "bound",
+        "tier",
+        "year",
+        "period",
+        "year_start",
+        "indicator_id",
+        "indicator",
+        "value",
+        "unit",
+    }
+    assert [c.get("value") for c in per_region["period"].iter("Choice")] == ["year", "cumulative", "average", "to_date"]
     assert all(el.get("whenLabelValue") == "VALUE" and el.get("visibleWhen") == "region-selected" for el in per_region.values())
     assert [c.get("value") for c in per_region["indicator_id"].iter("Choice")] == [h.id for h in default_lexicon().headline_indicators]
     assert [c.get("value") for c in per_region["role"].iter("Choice")] == ["actual", "estimate", "target"]
@@ -183,6 +198,7 @@ def test_results_use_utf16_offsets_that_show_the_same_text():
 
 def test_round_trip_keeps_every_field_and_span():
     rows = sample_rows()
+    rows[1].period, rows[1].year_start = "average", "2021"  # contract v2's fields travel too
     back, problems = results_to_rows(rows_to_results(rows, TEXT), TEXT)
     assert problems == []
     assert sorted(map(record_key, back)) == sorted(map(record_key, rows))

@@ -71,6 +71,7 @@ def test_annual_figure_and_full_name_preferred_to_average_and_alias():
             **record("东湖市", "gdp", 8.1, "%", "growth", "actual", 2024),
             "evidence": "五年来，地区生产总值年均增长8.1%。",
             "indicator": "地区生产总值",
+            "period": "average",  # contract v2: only annual figures are paired
         },
         {**record("东湖市", "gdp", 9.0, "%", "growth", "actual", 2024), "evidence": "开发区经济总量增长9%。", "indicator": "经济总量"},
         {

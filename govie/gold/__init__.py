@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..reading import read_report
-from ..records import BOUNDS, MEASURES, ROLES, TIERS, Record
+from ..records import BOUNDS, MEASURES, MULTI_YEAR_PERIODS, PERIODS, ROLES, TIERS, Record
 
 DEFAULT_CORPUS = Path(os.environ.get("GOVIE_CORPUS", "../shared/corpus"))
 DEFAULT_GOLD = Path("corpus/gold")
@@ -71,6 +71,8 @@ class GoldRow:
             bound=self.bound,  # type: ignore[arg-type]
             tier=self.tier or None,  # type: ignore[arg-type]
             year=int(self.year) if self.year else None,
+            period=self.period or "year",  # type: ignore[arg-type]
+            year_start=int(self.year_start) if self.year_start else None,
             start=self.start,
             end=self.end,
             evidence=evidence,
@@ -86,8 +88,6 @@ class GoldRow:
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(GoldRow))
 # Files written before contract v2 lack `period` and `year_start`; their records are annual.
 COLUMNS_V1: tuple[str, ...] = tuple(name for name in COLUMNS if name not in ("period", "year_start"))
-PERIODS: tuple[str, ...] = ("year", "cumulative", "average", "to_date")
-MULTI_YEAR_PERIODS: tuple[str, ...] = ("cumulative", "average")
 
 
 @dataclass

@@ -16,7 +16,8 @@ How a VALUE region becomes a gold row (`results_to_rows`):
 - `value`: the region's `value` text if given, else the number as written (`三千五百` -> 3500).
 - `unit`: the region's `unit` text if given, else the related UNIT region's text (without 余/多),
   else the UNIT region that starts right after the number, else empty.
-- `measure`, `role` must be chosen; `bound` defaults to `exact`; `tier`, `year`, `indicator_id`
+- `measure`, `role` must be chosen; `bound` defaults to `exact`, `period` to `year`; `tier`,
+  `year`, `year_start`, `indicator_id`
   may stay empty.
 
 The pushed predictions fill the three overrides only where the spans alone would give another
@@ -43,7 +44,7 @@ from typing import Any
 
 from ..lexicon.numbers import parse_number
 from ..pipeline.normalize import normalize
-from ..records import BOUNDS, MEASURES, ROLES, TIERS
+from ..records import BOUNDS, MEASURES, PERIODS, ROLES, TIERS
 from . import NUMBER_RE, GoldDocument, GoldRow, read_gold, sha256_text, validate, write_gold
 from .preannotate import format_value
 
@@ -51,7 +52,8 @@ LABELS_NAME = "label"
 TEXT_NAME = "text"
 RELATION_MEASURES = "measures"
 RELATION_UNIT = "unit"
-CHOICE_FIELDS = ("measure", "role", "bound", "tier", "indicator_id")
+CHOICE_FIELDS = ("measure", "role", "bound", "tier", "period", "indicator_id")
+NUMBER_FIELDS = ("year", "year_start")
 OVERRIDE_FIELDS = ("indicator", "value", "unit")
 NOT_LABELLED = "not labelled"
 DEFAULT_PROJECT = "govie"
@@ -190,8 +192,9 @@ def _field_results(value_id: str, row: GoldRow, text: str, utf16: Utf16Offsets, 
     for name in CHOICE_FIELDS:
         if getattr(row, name):
             add(name, "choices", {"choices": [getattr(row, name)]})
-    if row.year:
-        add("year", "number", {"number": int(row.year)})
+    for name in NUMBER_FIELDS:
+        if getattr(row, name):
+            add(name, "number", {"number": int(getattr(row, name))})
     for name, override in overrides.items():
         add(name, "textarea", {"text": [override]})
     return results
@@ -282,7 +285,7 @@ def _value_rows(region: _Region, regions: dict[str, _Region], reader: SpanReader
     value = _value(fields.get("value", ""), region, reader)
     if value is None:
         problems.append("the number cannot be read; write it in the value field")
-    for name, vocabulary in (("measure", MEASURES), ("role", ROLES), ("bound", BOUNDS), ("tier", TIERS)):
+    for name, vocabulary in (("measure", MEASURES), ("role", ROLES), ("bound", BOUNDS), ("tier", TIERS), ("period", PERIODS)):
         chosen = fields.get(name, "")
         if chosen and chosen not in vocabulary:
             problems.append(f"{name} {chosen!r} not in {vocabulary}")
@@ -313,6 +316,8 @@ def _value_rows(region: _Region, regions: dict[str, _Region], reader: SpanReader
                 bound=fields.get("bound") or "exact",
                 tier=fields.get("tier", ""),
                 year=fields.get("year", ""),
+                period=fields.get("period") or "year",
+                year_start=fields.get("year_start", ""),
                 ind_start=str(span[0]) if span else "",
                 ind_end=str(span[1]) if span else "",
                 unit_start=str(unit_span[0]) if unit_span else "",

@@ -243,8 +243,14 @@ class Lexicon:
     def _headline_ids(self) -> dict[str, str | None]:
         return {}
 
-    def headline_id(self, indicator: str) -> str | None:
-        """The headline id when the indicator phrase names one, matched on its end (the head of the phrase)."""
+    def headline_id(self, indicator: str, measure: str | None = None) -> str | None:
+        """The headline id when the indicator phrase names one, matched on its end (the head of the
+        phrase). A growth of the economy as a whole (`经济增长6%`, `全省国民经济增长`) is GDP growth
+        (RECORDS.md v2), from the `gdp_growth_names` of cues.json."""
+        if measure == "growth" and re.sub(r"^(?:全[省市区州盟县国年]|本[省市区]|今年|去年)+", "", indicator) in self.cues.get(
+            "gdp_growth_names", ()
+        ):
+            return "gdp"
         known = self._headline_ids
         if indicator not in known:
             if len(known) > 65536:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..lexicon import default_lexicon
-from ..pipeline.metadata import PERIOD_FIGURE, infer_metadata
+from ..pipeline.metadata import infer_metadata
 from ..reading import read_report
 
 PANEL_COLUMNS: tuple[str, ...] = (
@@ -25,6 +25,8 @@ PANEL_COLUMNS: tuple[str, ...] = (
     "indicator_id",
     "indicator",
     "year",
+    "period",
+    "year_start",
     "role",
     "measure",
     "value",
@@ -37,7 +39,6 @@ PANEL_COLUMNS: tuple[str, ...] = (
     "start",
     "end",
     "evidence",
-    "period_paragraph",
 )
 PANEL_FORMATS: tuple[str, ...] = ("parquet", "csv")
 KEYS = ["region", "indicator_id", "measure", "year"]
@@ -118,17 +119,7 @@ def _summary(file: str, summaries: dict[str, dict] | None) -> dict:
         text = read_report(Path(file))
     except (OSError, ValueError):
         return {}
-    return {**infer_metadata(text).to_dict(), "period_paragraphs": _period_paragraphs(text)}
-
-
-def _period_paragraphs(text: str) -> list[list[int]]:
-    spans = []
-    position = 0
-    for line in text.split("\n"):
-        if PERIOD_FIGURE.search(line):
-            spans.append([position, position + len(line)])
-        position += len(line) + 1
-    return spans
+    return infer_metadata(text).to_dict()
 
 
 def report_metadata(
@@ -144,7 +135,6 @@ def report_metadata(
         for name in METADATA_FIELDS:
             if entry.get(name) is None:
                 entry[name] = summary.get(name)
-        entry["period_paragraphs"] = summary.get("period_paragraphs", [])
         found[file] = entry
     return found
 
@@ -159,13 +149,17 @@ def panel_from_records(records: pd.DataFrame, metadata: dict[str, dict]) -> pd.D
     if records.empty:
         return empty_panel()
     frame = records.copy()
+    # Records written before contract v2 are annual figures.
+    if "period" not in frame:
+        frame["period"] = "year"
+    if "year_start" not in frame:
+        frame["year_start"] = None
     for name in METADATA_FIELDS:
         frame[name] = frame["file"].map(lambda file, name=name: metadata.get(file, {}).get(name))
     lexicon = default_lexicon()
     normalised = [lexicon.normalise_value(value, unit) for value, unit in zip(frame["value"], frame["unit"])]
     frame["normalised_value"] = [n.value for n in normalised]
     frame["normalised_unit"] = [n.unit for n in normalised]
-    frame["period_paragraph"] = in_period_paragraph(frame, metadata)
     frame = frame[list(PANEL_COLUMNS)]
     return frame.astype({column: _dtype(column) for column in PANEL_COLUMNS})
 
@@ -175,19 +169,8 @@ def empty_panel() -> pd.DataFrame:
     return pd.DataFrame({column: pd.Series(dtype=_dtype(column)) for column in PANEL_COLUMNS})
 
 
-def in_period_paragraph(records: pd.DataFrame, metadata: dict[str, dict]) -> list[bool]:
-    """For each record, whether its paragraph speaks of a several-year period (the report's
-    `period_paragraphs`); False where nothing is known of the report."""
-    return [
-        any(begin <= start < end for begin, end in metadata.get(file, {}).get("period_paragraphs", []))
-        for file, start in zip(records["file"], records["start"])
-    ]
-
-
 def _dtype(column: str) -> str:
-    if column == "period_paragraph":
-        return "boolean"
-    if column in ("report_year", "year", "start", "end"):
+    if column in ("report_year", "year", "year_start", "start", "end"):
         return "Int64"
     if column in ("value", "normalised_value"):
         return "float64"
@@ -313,16 +296,17 @@ def _first_per_key(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
 
 def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     """One row per (region, headline indicator, measure, year) that has both a target and a result:
-    target, actual, gap (actual - target) and whether the target was met. `actual_period` marks an
-    actual that was the only candidate but sits in a paragraph about a several-year period (it may
-    be a five-year total or average); filter on it for a stricter panel.
+    target, actual, gap (actual - target) and whether the target was met. Only annual figures are
+    paired (`period` `year`): a five-year total or average, or a figure for part of the year, is
+    not the year's (contract v2).
 
     Where `report_year` is known, the target comes from the report of its own year and the actual
     from the next year's report (a report's review of five years, or a target it recalls, is not
     used); where it is not known, any report's figures are used. Values are compared in base units
     where the panel has them (`5万人` against `52,000人`), so `target`, `actual` and `unit` are in
     base units then."""
-    headline = records[records["indicator_id"].notna() & records["year"].notna() & records["region"].notna()].copy()
+    annual = records["period"].fillna("year") == "year" if "period" in records else pd.Series(True, index=records.index)
+    headline = records[records["indicator_id"].notna() & records["year"].notna() & records["region"].notna() & annual].copy()
     headline["year"] = headline["year"].astype("int64")
     if {"normalised_value", "normalised_unit"} <= set(headline.columns):
         base = headline["normalised_value"].notna()
@@ -340,15 +324,10 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     # For a range the lower bound is the target that is met or missed.
     targets = _first_per_key(headline[is_target.fillna(False).astype(bool)], ["tier_rank", "value"])
     actuals = headline[is_result.fillna(False).astype(bool)].copy()
-    # An annual figure beats a period's average or total (`五年来…年均增长8.5%`);
-    # a sentence about the whole region beats one that names a zone inside it (`东湖新区地区生产总值增长
+    # A sentence about the whole region beats one that names a zone inside it (`东湖新区地区生产总值增长
     # 20%`); the indicator named in full beats a loose alias (`经济总量` may be a district's); a final
     # figure beats an estimate of the same year.
     evidence = (actuals["evidence"] if "evidence" in actuals else pd.Series("", index=actuals.index)).fillna("")
-    period = evidence.str.contains(PERIOD_FIGURE)
-    if "period_paragraph" in actuals:
-        period |= actuals["period_paragraph"].fillna(False).astype(bool)
-    actuals["period_rank"] = period.astype(int)
     actuals["sub_area_rank"] = evidence.str.contains(SUB_AREA).astype(int)
     names = default_lexicon().headline_names
     if "indicator" in actuals:
@@ -358,11 +337,10 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     else:
         actuals["alias_rank"] = 0
     actuals["estimate_rank"] = (actuals["role"] == "estimate").astype(int)
-    actuals = _first_per_key(actuals, ["period_rank", "sub_area_rank", "alias_rank", "estimate_rank"])
+    actuals = _first_per_key(actuals, ["sub_area_rank", "alias_rank", "estimate_rank"])
     where = [column for column in ("file", "start", "evidence") if column in headline]
-    actuals["actual_period"] = actuals["period_rank"].astype(bool)
     pairs = targets[KEYS + ["value", "unit", "bound", "tier", *where]].merge(
-        actuals[KEYS + ["value", "unit", "role", "actual_period", *where]], on=KEYS, suffixes=("_target", "_actual")
+        actuals[KEYS + ["value", "unit", "role", *where]], on=KEYS, suffixes=("_target", "_actual")
     )
     pairs = pairs[pairs["unit_target"] == pairs["unit_actual"]].rename(
         columns={"value_target": "target", "value_actual": "actual", "unit_target": "unit", "role": "actual_role"}
@@ -370,6 +348,6 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs.drop(columns=["unit_actual"])
     pairs["gap"] = pairs["actual"] - pairs["target"]
     pairs["met"] = [_met(gap, bound, ident) for gap, bound, ident in zip(pairs["gap"], pairs["bound"], pairs["indicator_id"])]
-    columns = [*KEYS, "target", "actual", "unit", "gap", "met", "bound", "tier", "actual_role", "actual_period"]
+    columns = [*KEYS, "target", "actual", "unit", "gap", "met", "bound", "tier", "actual_role"]
     columns += [f"{name}_{side}" for side in ("target", "actual") for name in where]
     return pairs[columns].sort_values(KEYS, kind="stable").reset_index(drop=True)

@@ -46,6 +46,8 @@ def build_pipeline(
     with `relation_model` after it."""
     nlp = build_rules_pipeline()
     if ner_source is not None:
+        # The NER learned on the tokens of its own tables: the pipeline keeps those tables.
+        nlp.tokenizer.from_bytes(ner_source.tokenizer.to_bytes())
         nlp.add_pipe("govie_ner", source=ner_source, before="govie_assembler")
     if relation_model is not None:
         relations_pipe = nlp.add_pipe("govie_relations", after="govie_assembler", config={"keep_threshold": keep_threshold})

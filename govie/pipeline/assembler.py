@@ -74,6 +74,20 @@ class AssemblyWords:
     def count_units(self) -> frozenset[str]:
         return frozenset(self.lexicon.cues["count_units"])
 
+    @cached_property
+    def period_patterns(self) -> dict[str, re.Pattern[str]]:
+        cues = self.lexicon.cue_patterns
+        return {
+            "multi_year": re.compile(
+                "(?:"
+                + cues["period_multi_year"].pattern
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|(?:19|20)\d\d年以来"
+            ),
+            "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
+            "year_again": cues["period_year_again"],
+            "average": cues["period_average"],
+        }
+
     def is_gap(self, unit: str) -> bool:
         return unit in self._gap_units or unit.endswith("元")
 
@@ -97,7 +111,7 @@ def assemble(
     usable = [q for q in quantities if q.excluded is None]
     index = 0
     estimate_carry_until = -1
-    paragraph = _Paragraphs(text)
+    paragraph = _Paragraphs(text, words.period_patterns["multi_year"])
     for sent_start, sent_end in sentences:
         in_sentence = []
         while index < len(usable) and usable[index].start < sent_end:
@@ -120,20 +134,27 @@ def assemble(
             report_year,
             words,
             plan_from,
+            paragraph.lead,
             estimate_carried=sent_start < estimate_carry_until,
         )
         records.extend(_resolve_tiers(sentence_records))
     return records
 
 
+# How far into a paragraph a several-year period (`过去五年，`, `“十四五”以来，`) opens it.
+PARAGRAPH_LEAD = 30
+
+
 class _Paragraphs:
     """Where the paragraph of each sentence (sentences in text order) starts to list the coming
     year's targets: searched once per paragraph, not once per sentence of a long paragraph."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, multi_year: re.Pattern[str]) -> None:
         self.text = text
+        self.multi_year = multi_year
         self.end = -1  # where the current paragraph ends (its newline, or the end of the text)
         self.cue: tuple[int, int] | None = None
+        self.lead: re.Match[str] | None = None
 
     def plan_from(self, sent_start: int, sent_end: int) -> int | None:
         if sent_start > self.end:
@@ -142,6 +163,8 @@ class _Paragraphs:
             self.end = end if end >= 0 else len(self.text)
             match = PLAN_PARAGRAPH.search(self.text, start, self.end)
             self.cue = (match.start(), match.end()) if match else None
+            # A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout.
+            self.lead = self.multi_year.search(self.text, start, min(self.end, start + PARAGRAPH_LEAD))
         # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
 
@@ -162,6 +185,7 @@ def _sentence_records(
     report_year: int | None,
     words: AssemblyWords,
     plan_from: int | None,
+    paragraph_lead: re.Match[str] | None,
     estimate_carried: bool,
 ) -> list[Draft]:
     cues = words.patterns
@@ -199,6 +223,9 @@ def _sentence_records(
             plan_from is not None and quantity.start >= plan_from,
         )
         tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], cues) if role == "target" else None
+        period, year_start, year = _period(
+            clause, sentence[: quantity.start - sent_start], quantity, measure, year, section, paragraph_lead, words.period_patterns, cues
+        )
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -208,7 +235,7 @@ def _sentence_records(
         for (indicator, indicator_start), (value, start, end, bound) in ((h, v) for h in heads for v in values):
             record = Draft(
                 indicator=indicator,
-                indicator_id=words.headline_id(indicator),
+                indicator_id=words.headline_id(indicator, measure),
                 value=sign * value if value is not None else value,
                 unit=quantity.unit,
                 measure=measure,
@@ -224,6 +251,8 @@ def _sentence_records(
                 indicator_end=(indicator_start + len(indicator)) if indicator_start is not None else None,
                 unit_start=quantity.unit_start,
                 unit_end=quantity.unit_end,
+                period=period,
+                year_start=year_start,
             )
             out.append(record)
         state.previous = out[-1] if out else state.previous
@@ -435,7 +464,8 @@ def _role(
 
 
 def _year(clause: str, before: str, role: str, section: Section, report_year: int | None, in_plan_paragraph: bool) -> int | None:
-    explicit = re.findall(r"(?<![\d-])(20[0-4]\d|19\d\d)\s?年(?![\d-])", clause)
+    # `2016年以来` and `比2015年` name where a period starts or what is compared with, not the value's year.
+    explicit = re.findall(r"(?<![\d比较与-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来)", clause)
     if explicit:
         return int(explicit[-1])
     future = re.search(r"(?:到|至)(20[0-4]\d)年", before)
@@ -444,6 +474,72 @@ def _year(clause: str, before: str, role: str, section: Section, report_year: in
     if in_plan_paragraph and role == "target":
         return report_year if section.kind != "plan" else section.year
     return section.year
+
+
+PLAN_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
+SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
+COUNT_OF_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
+SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年")
+
+
+def _period(
+    clause: str,
+    before: str,
+    quantity: Quantity,
+    measure: str,
+    year: int | None,
+    section: Section,
+    paragraph_lead: re.Match[str] | None,
+    periods: dict[str, re.Pattern[str]],
+    cues: dict[str, re.Pattern[str]],
+) -> tuple[str, int | None, int | None]:
+    """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
+
+    Part of the year: a part-year marker (`1—11月`, `前三季度`) after the last `全年` before the
+    value. A yearly average: `年均` in its clause (not a one-year mean such as `年均浓度`). A total
+    over several years: a value in a sentence or paragraph about several years (`过去五年`,
+    `“十三五”以来`, `2016年以来`), or a change against a year several years back, unless it is a
+    level reached (`达到`, `增至`) or a rate."""
+    to_date = _last(periods["to_date"], before)
+    if to_date >= 0 and to_date > _last(periods["year_again"], before):
+        return "to_date", None, year
+    marker = periods["multi_year"].search(before) or paragraph_lead or _heading_period(section.heading, periods)
+    average = periods["average"].search(clause)
+    if average and not re.match(r"(?:浓度|气温|降水|降雨|日照)", clause[average.end() :]):
+        return "average", _year_start(marker, clause, year), year
+    base = SINCE_BASE_YEAR.search(clause)
+    if base and measure in ("growth", "change") and year is not None and int(base.group(1)) < year - 1:
+        return "cumulative", int(base.group(1)) + 1, year
+    if marker is None or quantity.unit in ("%", "‰") or quantity.unit.endswith("百分点"):
+        return "year", None, year
+    level = _last(cues["level"], clause)
+    if level >= 0 and level >= max(_last(cues["up"], clause), _last(cues["down"], clause)):
+        return "year", None, year
+    return "cumulative", _year_start(marker, clause, year), year
+
+
+def _heading_period(heading: str, periods: dict[str, re.Pattern[str]]) -> re.Match[str] | None:
+    """A section headed by a several-year period alone (`一、过去五年工作回顾`), not one that also
+    names a single year (`“十二五”及2015年工作回顾`)."""
+    marker = periods["multi_year"].search(heading)
+    return marker if marker and not re.search(r"(?:19|20)\d\d年(?!以来)", heading) else None
+
+
+def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> int | None:
+    """The first year of the period a marker names, counted back from `year` where it gives a length."""
+    for text in (clause, marker.group() if marker else ""):
+        since = YEARS_SINCE.search(text)
+        if since:
+            return int(since.group(1))
+        plan = next((start for name, start in PLAN_START.items() if name in text), None)
+        if plan is not None:
+            return plan
+        several = SEVERAL_YEARS.search(text)
+        if several and year is not None:
+            count = COUNT_OF_YEARS[next(g for g in several.groups() if g)]
+            return year - count + 1
+    return None
 
 
 def _tier(since_previous_value: str, cues: dict[str, re.Pattern[str]]) -> str | None:
@@ -455,13 +551,24 @@ def _tier(since_previous_value: str, cues: dict[str, re.Pattern[str]]) -> str | 
 
 
 def _resolve_tiers(records: list[Draft]) -> list[Draft]:
-    """Tiers only where a target is given in two tiers (RECORDS.md): a floor and a stretch of one indicator."""
-    by_indicator: dict[str, set[str]] = {}
+    """Tiers only where a target is given in two tiers (RECORDS.md v2): a `力争`/`争取` figure that
+    follows another target figure of the same indicator and measure in the statement is the
+    stretch, and that other figure the floor, with or without `确保`."""
+    for index, record in enumerate(records):
+        if record.tier != "stretch":
+            continue
+        earlier = [
+            r
+            for r in records[:index]
+            if r.role == "target" and r.indicator == record.indicator and r.measure == record.measure and r.tier != "stretch"
+        ]
+        if earlier:
+            for other in earlier:
+                other.tier = "floor"
+        else:
+            record.tier = None
     for record in records:
-        if record.tier:
-            by_indicator.setdefault(record.indicator, set()).add(record.tier)
-    for record in records:
-        if record.tier and by_indicator.get(record.indicator) != {"floor", "stretch"}:
+        if record.tier == "floor" and not any(r.tier == "stretch" and r.indicator == record.indicator for r in records):
             record.tier = None
     return records
 

@@ -155,23 +155,6 @@ def level_of(region: str | None, lexicon: Lexicon | None = None) -> str | None:
     return "city"
 
 
-# Words of a several-year period: a figure in such a paragraph may be an average or a total
-# (`过去五年，…新增城镇就业12.4万人`), and its year is the period's last.
-PERIOD_FIGURE = re.compile(r"过去五年|五年来|五年间|五年累计|五年新增|五年共|年均|累计|本届政府|[“\"]?十[二三四]五[”\"]?(?:以来|期间|时期)")
-
-
 def report_summary(doc) -> dict:
-    """What `govie panel` keeps of a processed report besides its records: its metadata and, in
-    original offsets, the paragraphs that speak of a several-year period."""
-    from .state import doc_offsets
-
-    text = doc.text
-    offsets = doc_offsets(doc)
-    paragraphs = []
-    position = 0
-    for line in text.split("\n"):
-        end = position + len(line)
-        if line.strip() and PERIOD_FIGURE.search(line):
-            paragraphs.append([offsets[position], offsets[end - 1] + 1])
-        position = end + 1
-    return {**doc._.report.to_dict(), "period_paragraphs": paragraphs}
+    """What `govie panel` keeps of a processed report besides its records: its metadata."""
+    return doc._.report.to_dict()

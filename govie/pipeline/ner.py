@@ -5,7 +5,8 @@ report's text; its entities are the Doc's `doc.ents`.
 Why a subclass and not spaCy's `ner` as it is: running on a fifth of the text is what keeps govie at
 its throughput, and the model is trained on the same units. Everything else is spaCy's own: the
 model, `spacy train`, serialisation, labels in the meta, sourcing, freezing and the `ents` scorer.
-On a Doc that govie's tokenizer did not make (a training unit from a DocBin) it tags the whole Doc.
+On a Doc that govie_context and govie_quantities did not prepare (a training unit) it tags the
+whole Doc.
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ class ClauseEntityRecognizer(EntityRecognizer):
         self.unit_batch_size = unit_batch_size
 
     def __call__(self, doc: Doc) -> Doc:
-        if not has_state(doc):
+        # A Doc that did not go through govie_context and govie_quantities (a DocBin unit, or
+        # govie's tokenizer alone as `spacy train` uses it) is one unit.
+        if not has_state(doc) or not doc_state(doc).sentences:
             return super().__call__(doc)
         units = ner_units(doc)
         # Span.as_doc() converts the whole Doc to an array for every unit; a Doc built from the

@@ -166,8 +166,20 @@ _WHITESPACE_TABLE = str.maketrans(
 _ODD_WHITESPACE_RE = re.compile(f"[{_SPACES}{_LINE_BREAKS}]+")
 
 
+# Line ends written out as escape sequences (a backslash, then r or n), as copies taken from
+# spreadsheet cells or JSON have them: then the whole report is one line, and no heading is seen.
+_LITERAL_LINE_END_RE = re.compile(r"(?:\\r)?\\n|\\r")
+_LITERAL_TAB_RE = re.compile(r"\\t")
+# A text with fewer is not written that way (a path or a formula may hold one).
+_MIN_LITERAL_LINE_ENDS = 3
+
+
 def clean_whitespace(text: str, offsets: Offsets) -> tuple[str, Offsets]:
-    """Drop zero-width and control characters; every kind of space to ' ', line ends to '\\n'."""
+    """Drop zero-width and control characters; every kind of space to ' ', line ends to '\\n',
+    also line ends written as escape sequences (`\\r\\n`) in a text that is written with them."""
+    if text.count("\\n") + text.count("\\r") >= _MIN_LITERAL_LINE_ENDS:
+        text, offsets = _sub(_LITERAL_LINE_END_RE, "\n", text, offsets)
+        text, offsets = _sub(_LITERAL_TAB_RE, " ", text, offsets)
     text, offsets = _sub(_INVISIBLE_RE, "", text, offsets)
     text, offsets = _sub(_CRLF_RE, "", text, offsets)
     return _translate(_ODD_WHITESPACE_RE, _WHITESPACE_TABLE, text, offsets)

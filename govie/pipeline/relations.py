@@ -157,6 +157,7 @@ class FeatureExtractor:
             features["rule_measure"] = draft.measure
             features["rule_role"] = draft.role
             features["rule_has_id"] = float(draft.indicator_id is not None)
+            features["rule_period"] = draft.period
         _char_ngrams("L", left[-6:], features)
         _char_ngrams("R", right, features, sizes=(1, 2))
         return features
@@ -291,7 +292,9 @@ class LinearHead:
 
 @dataclass
 class RelationModel:
-    """The four heads: `keep`, `measure` and `role` over the number's features, `indicator` over a candidate's."""
+    """The heads: `keep`, `measure`, `role` and `period` over the number's features, `indicator`
+    over a candidate's. A model without a `period` head (trained before contract v2) leaves the
+    rules' period."""
 
     number_vocabulary: FeatureVocabulary
     candidate_vocabulary: FeatureVocabulary
@@ -299,6 +302,7 @@ class RelationModel:
     measure: LinearHead
     role: LinearHead
     indicator: LinearHead | None  # None when training saw a single kind of candidate
+    period: LinearHead | None = None
 
     def to_msg(self) -> dict:
         return {
@@ -315,10 +319,11 @@ class RelationModel:
             FeatureVocabulary(dict(msg["candidate_vocabulary"])),
             *(LinearHead.from_msg(heads[name]) for name in ("keep", "measure", "role")),
             LinearHead.from_msg(heads["indicator"]) if "indicator" in heads else None,
+            LinearHead.from_msg(heads["period"]) if "period" in heads else None,
         )
 
     def _heads(self) -> dict[str, LinearHead | None]:
-        return {"keep": self.keep, "measure": self.measure, "role": self.role, "indicator": self.indicator}
+        return {"keep": self.keep, "measure": self.measure, "role": self.role, "indicator": self.indicator, "period": self.period}
 
 
 @dataclass
@@ -338,7 +343,7 @@ def fit_relation_model(
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    keep_x, keep_y, ind_x, ind_y, att_x, measure_y, role_y = [], [], [], [], [], [], []
+    keep_x, keep_y, ind_x, ind_y, att_x, measure_y, role_y, period_y = [], [], [], [], [], [], [], []
     for example in examples:
         keep_x.append(example.features)
         keep_y.append(int(example.gold is not None))
@@ -347,6 +352,7 @@ def fit_relation_model(
         att_x.append(example.features)
         measure_y.append(example.gold["measure"])
         role_y.append(example.gold["role"])
+        period_y.append(example.gold.get("period", "year"))
         for candidate, is_right in example.candidates:
             ind_x.append(candidate.features)
             ind_y.append(int(is_right))
@@ -369,6 +375,7 @@ def fit_relation_model(
         measure=head(records, measure_y),
         role=head(records, role_y),
         indicator=head(candidate_vocabulary.vectorise(ind_x), ind_y) if len(set(ind_y)) > 1 else None,
+        period=head(records, period_y) if len(set(period_y)) > 1 else None,
     )
     return model, {"numbers": len(keep_y), "records": len(att_x), "indicator_pairs": len(ind_y)}
 
@@ -413,6 +420,7 @@ class Relations:
         keep = model.keep.probability(numbers)
         measures = model.measure.predict(numbers)
         roles = model.role.predict(numbers)
+        periods = model.period.predict(numbers) if model.period is not None else [None] * len(slots)
         kept = [i for i, p in enumerate(keep) if p >= self.keep_threshold]
         candidate_lists = {i: self.features.candidates(text, slots[i]) for i in kept}
         # One vectorisation for all candidates of the Doc: per-number calls cost more than the model.
@@ -428,9 +436,10 @@ class Relations:
             scores = [next(flat_scores, 0.0) for _ in candidates] if scored else [1.0] + [0.0] * (len(candidates) - 1)
             if not candidates:
                 continue
+            period = periods[i]
             if len(slot.rule_drafts) > 1:
                 # 均/分别 lists: the rules' one-number-several-indicators restoration stands.
-                drafts.extend(replace(draft, measure=measure, role=role) for draft in slot.rule_drafts)
+                drafts.extend(self._with_period(replace(draft, measure=measure, role=role), period) for draft in slot.rule_drafts)
                 continue
             chosen = candidates[max(range(len(candidates)), key=lambda k: scores[k])]
             base = slot.rule_drafts[0] if slot.rule_drafts else None
@@ -440,11 +449,24 @@ class Relations:
                 draft.indicator_id = self.headline_id(chosen.text)
                 draft.indicator_start, draft.indicator_end = chosen.span if chosen.span is not None else (None, None)
             draft.measure, draft.role = measure, role
+            if draft.indicator_id is None and measure == "growth":
+                draft.indicator_id = self.headline_id(draft.indicator, measure)
             draft.value = self._signed(text, slot, draft.value, measure)
             if role != "target":
                 draft.tier = None
-            drafts.append(draft)
+            drafts.append(self._with_period(draft, period))
         return drafts
+
+    @staticmethod
+    def _with_period(draft: Draft, period: str | None) -> Draft:
+        """The model's period where the rules saw none (`year`): a period the rules found comes from
+        an explicit marker (`1—11月`, `年均`, `过去五年`), which the model must not overturn. The first
+        year stays the rules' where the period spans several years."""
+        if period is not None and period != draft.period and draft.period == "year":
+            draft.period = period
+            if period not in ("cumulative", "average"):
+                draft.year_start = None
+        return draft
 
     def _signed(self, text: str, slot: NumberSlot, value: float, measure: str) -> float:
         magnitude = abs(value)

@@ -59,6 +59,8 @@ class Draft:
     indicator_end: int | None = None
     unit_start: int | None = None
     unit_end: int | None = None
+    period: str = "year"
+    year_start: int | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ def publish(doc: Doc, drafts: list[Draft]) -> None:
             bound=draft.bound,  # type: ignore[arg-type]
             tier=draft.tier,  # type: ignore[arg-type]
             year=draft.year,
+            period=draft.period,  # type: ignore[arg-type]
+            year_start=draft.year_start,
             start=value_span[0],
             end=value_span[1],
             evidence=draft.evidence,

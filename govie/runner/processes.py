@@ -120,11 +120,8 @@ def extract_one(nlp: Language, text: str, report_year: int | None = None, with_r
 
 
 def _merged(summaries: list[tuple[int, dict]]) -> dict:
-    first = dict(summaries[0][1])
-    first["period_paragraphs"] = [
-        [start + offset, end + offset] for offset, summary in summaries for start, end in summary["period_paragraphs"]
-    ]
-    return first
+    """A long text's summary is its first piece's: the title, date and region are at its head."""
+    return summaries[0][1]
 
 
 def _guarded(nlp: Language, text: str, report_year: int | None, with_report: bool, timeout: float | None, keep_errors: bool) -> Extraction:

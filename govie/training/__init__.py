@@ -158,7 +158,7 @@ def relation_examples(nlp: Language, documents: Iterable[tuple[GoldDocument, str
             if slot.vetoed:
                 continue
             row = gold_at.get((offsets[slot.start], offsets[slot.end - 1] + 1))
-            gold = None if row is None else {"indicator": row.indicator, "measure": row.measure, "role": row.role}
+            gold = None if row is None else {"indicator": row.indicator, "measure": row.measure, "role": row.role, "period": row.period}
             candidates = features.candidates(normalised, slot)
             labelled = [(c, row is not None and _names_gold_indicator(c, row, offsets)) for c in candidates]
             examples.append(RelationExample(features.context(normalised, slot), labelled, gold))
