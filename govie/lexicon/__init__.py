@@ -259,6 +259,8 @@ class Lexicon:
         return known[indicator]
 
     def _find_headline_id(self, indicator: str) -> str | None:
+        # List marks an entity may begin with (`——国内生产总值`) are no part of the name.
+        indicator = indicator.lstrip("—–-·•●▪ ")
         phrase = re.sub(r"^(?:全[省市区州盟县国]|本[省市区])", "", indicator)
         for name, headline in self._aliases_longest_first:
             if indicator == name or phrase == name or phrase.endswith(name) and _compatible_prefix(phrase[: -len(name)]):

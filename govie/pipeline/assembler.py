@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .context import PLAN_PARAGRAPH, Section
+from .context import ENUMERATOR, PLAN_LIST_OPENER, PLAN_PARAGRAPH, Section
 from .quantities import Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
@@ -125,6 +125,7 @@ def assemble(
         if carry:
             estimate_carry_until = section.end
         plan_from = paragraph.plan_from(sent_start, sent_end)
+        cue_year = paragraph.cue_year(report_year) if plan_from is not None else None
         sentence_records = _sentence_records(
             text,
             sent_start,
@@ -134,6 +135,7 @@ def assemble(
             report_year,
             words,
             plan_from,
+            cue_year,
             paragraph.lead,
             estimate_carried=sent_start < estimate_carry_until,
         )
@@ -141,6 +143,9 @@ def assemble(
     return records
 
 
+# A target list announced at the end of a paragraph: at most this many items, each a short paragraph.
+LIST_ITEMS = 12
+LIST_ITEM_LENGTH = 1200
 # How far into a paragraph a several-year period (`过去五年，`, `“十四五”以来，`) opens it.
 PARAGRAPH_LEAD = 30
 
@@ -155,18 +160,38 @@ class _Paragraphs:
         self.end = -1  # where the current paragraph ends (its newline, or the end of the text)
         self.cue: tuple[int, int] | None = None
         self.lead: re.Match[str] | None = None
+        self.list_left = 0  # paragraphs that an announcing paragraph (PLAN_LIST_OPENER) still covers
+        self.cue_text = ""  # the paragraph that holds the cue or opened the list
 
     def plan_from(self, sent_start: int, sent_end: int) -> int | None:
         if sent_start > self.end:
             start = self.text.rfind("\n", max(0, self.end), sent_start) + 1
             end = self.text.find("\n", sent_start)
             self.end = end if end >= 0 else len(self.text)
+            paragraph = self.text[start : self.end]
             match = PLAN_PARAGRAPH.search(self.text, start, self.end)
             self.cue = (match.start(), match.end()) if match else None
+            if self.cue is None and self.list_left and not re.match(ENUMERATOR, paragraph.strip()) and len(paragraph) <= LIST_ITEM_LENGTH:
+                # An item of a target list announced by an earlier paragraph.
+                self.cue = (start, start)
+                self.list_left -= 1
+            else:
+                self.list_left = 0
+                self.cue_text = paragraph if self.cue else ""
+            if PLAN_LIST_OPENER.search(paragraph):
+                self.list_left = LIST_ITEMS
+                self.cue_text = paragraph
             # A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout.
             self.lead = self.multi_year.search(self.text, start, min(self.end, start + PARAGRAPH_LEAD))
         # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
+
+    def cue_year(self, report_year: int | None) -> int | None:
+        """The year the announcing paragraph names: `今年` is the report's year, `2024年` that year."""
+        named = re.search(r"((?:19|20)\d\d)年(?:经济社会发展|国民经济|全[省市区县]|主要|的?预期)", self.cue_text)
+        if named:
+            return int(named.group(1))
+        return report_year if re.search(r"今年|本年度", self.cue_text) else None
 
 
 def _section_at(sections: list[Section], position: int) -> Section:
@@ -185,6 +210,7 @@ def _sentence_records(
     report_year: int | None,
     words: AssemblyWords,
     plan_from: int | None,
+    cue_year: int | None,
     paragraph_lead: re.Match[str] | None,
     estimate_carried: bool,
 ) -> list[Draft]:
@@ -221,6 +247,7 @@ def _sentence_records(
             section,
             report_year,
             plan_from is not None and quantity.start >= plan_from,
+            cue_year,
         )
         tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], cues) if role == "target" else None
         period, year_start, year = _period(
@@ -463,7 +490,9 @@ def _role(
     return "actual"
 
 
-def _year(clause: str, before: str, role: str, section: Section, report_year: int | None, in_plan_paragraph: bool) -> int | None:
+def _year(
+    clause: str, before: str, role: str, section: Section, report_year: int | None, in_plan_paragraph: bool, cue_year: int | None = None
+) -> int | None:
     # `2016年以来` and `比2015年` name where a period starts or what is compared with, not the value's year.
     explicit = re.findall(r"(?<![\d比较与-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来)", clause)
     if explicit:
@@ -472,6 +501,10 @@ def _year(clause: str, before: str, role: str, section: Section, report_year: in
     if role == "target" and future:
         return int(future.group(1))
     if in_plan_paragraph and role == "target":
+        # The coming year's targets are of the year their announcement names (`今年…主要预期目标`),
+        # also inside a plan section headed by a five-year plan (RECORDS.md v2).
+        if cue_year is not None:
+            return cue_year
         return report_year if section.kind != "plan" else section.year
     return section.year
 
