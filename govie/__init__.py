@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .about import __version__
-from .api import extract, extract_many, load
+from .api import extract, extract_many, load, to_frame
 from .records import FIELD_NAMES, Record
 
-__all__ = ["extract", "extract_many", "load", "Record", "FIELD_NAMES", "__version__"]
+__all__ = ["extract", "extract_many", "load", "to_frame", "Record", "FIELD_NAMES", "__version__"]

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from .pipeline import default_pipeline, load_pipeline
-from .records import Record
+from .records import FIELD_NAMES, Record
 from .runner.processes import extract_text, extract_texts
 
 
@@ -24,6 +24,25 @@ def load(path: str | Path | None = None, **overrides: Any) -> Language:
 def extract(text: str, *, report_year: int | None = None) -> list[Record]:
     """Records of one report text; `report_year` overrides the year inferred from the text."""
     return extract_text(text, report_year=report_year)
+
+
+# Column types of a records table: nullable integers and strings where a field may be empty.
+FRAME_TYPES: dict[str, str] = {
+    "indicator": "string", "indicator_id": "string", "value": "float64", "unit": "string", "measure": "category",
+    "role": "category", "bound": "category", "tier": "category", "year": "Int64", "period": "category",
+    "year_start": "Int64", "start": "int64", "end": "int64", "evidence": "string", "file": "string",
+}  # fmt: skip
+
+
+def to_frame(records: Iterable[Record], file: str | None = None):
+    """Records as a pandas DataFrame: the contract's fields as typed columns, in its order (and
+    `file` when given)."""
+    import pandas as pd
+
+    rows = [record.to_dict() | ({"file": file} if file is not None else {}) for record in records]
+    columns = [*FIELD_NAMES, *(["file"] if file is not None else [])]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({name: FRAME_TYPES[name] for name in columns})
 
 
 def extract_many(

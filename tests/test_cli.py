@@ -359,3 +359,20 @@ def test_real_corpus_files(corpus: Path, tmp_path: Path) -> None:
         assert list(row) == list(OUTPUT_FIELDS)
         assert isinstance(row["value"], (int, float))
         assert isinstance(row["start"], int) and isinstance(row["end"], int)
+
+
+def test_unknown_output_suffix_is_refused(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    result = _invoke("extract", reports, "-o", tmp_path / "records.xlsx")
+    assert result.exit_code == 2 and "no output format for '.xlsx'" in result.stderr
+    assert not (tmp_path / "records.xlsx").exists()
+
+
+def test_summary_counts_one_file_in_the_singular(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    result = _invoke("extract", reports / "a_2024.txt", "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 0 and "govie: 1 file, 2 records, 0 failed" in result.stderr
+
+
+def test_evaluate_outside_a_checkout_says_what_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke("evaluate", "--split", "dev")
+    assert result.exit_code == 2 and "corpus/splits.json not found" in result.stderr and "--splits" in result.stderr

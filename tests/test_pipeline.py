@@ -41,3 +41,11 @@ def test_spacy_load_by_package_name():
     nlp = spacy.load("govie")
     assert nlp.pipe_names == govie.load().pipe_names
     assert spacy.load("govie", exclude=["govie_relations"]).pipe_names == [n for n in nlp.pipe_names if n != "govie_relations"]
+
+
+def test_records_to_a_typed_frame():
+    frame = govie.to_frame(govie.extract(TEXT), file="a.txt")
+    assert list(frame.columns) == [*govie.FIELD_NAMES, "file"]
+    assert str(frame["year"].dtype) == "Int64" and str(frame["period"].dtype) == "category"
+    assert frame["value"].tolist() == [312.5, 6.1]
+    assert list(govie.to_frame([]).columns) == list(govie.FIELD_NAMES)

@@ -27,6 +27,14 @@ def evaluate(
     from ..gold import GoldError
     from ..pipeline import default_pipeline, load_pipeline
 
+    for path, option in ((splits, "--splits"), (gold, "--gold")):
+        if not path.exists():
+            typer.echo(
+                f"govie: {path} not found. `govie evaluate` scores against the gold corpus of a govie checkout: run it from "
+                f"the checkout's folder, or give {option} (and --corpus for the report texts, now {corpus}).",
+                err=True,
+            )
+            raise typer.Exit(EXIT_USAGE)
     try:
         files = split_files(split, splits)
         if rules_only:

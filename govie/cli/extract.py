@@ -41,7 +41,7 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="Output format; by default csv for an OUTPUT ending in .csv, jsonl otherwise.",
+            help="Output format; by default from the OUTPUT suffix (.csv: csv; .jsonl, .json, .ndjson, .txt or none: jsonl); another suffix needs --format.",
             case_sensitive=False,
         ),
     ] = None,
@@ -100,7 +100,10 @@ def extract(
         fail_usage("--resume continues an output and --overwrite replaces it: give one of them")
     if output is not None and output.exists() and not (resume or overwrite) and output.stat().st_size > 0:
         fail_usage(f"{output} exists; give --overwrite to replace it or --resume to continue it")
-    fmt = output_format.value if output_format is not None else infer_output_format(output)
+    try:
+        fmt = output_format.value if output_format is not None else infer_output_format(output)
+    except ValueError as error:
+        fail_usage(str(error))
     unreadable: list[ReportReadError] = []
     try:
         inputs = collect_inputs(paths, output, unreadable)

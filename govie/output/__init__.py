@@ -41,11 +41,20 @@ class OutputFileError(ValueError):
 # Writing records
 
 
+# The file suffixes each format is chosen by; any other suffix needs --format.
+SUFFIXES: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl", ".txt": "jsonl", "": "jsonl"}
+
+
 def infer_output_format(output: Path | None) -> OutputFormat:
-    """CSV for a `.csv` output, JSONL otherwise (also on stdout)."""
-    if output is not None and output.suffix.lower() == ".csv":
-        return "csv"
-    return "jsonl"
+    """The format of an output by its suffix (JSONL on stdout); an unknown suffix is an error, so
+    that `-o records.xlsx` does not silently get JSON lines."""
+    if output is None:
+        return "jsonl"
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        known = ", ".join(sorted(s for s in SUFFIXES if s))
+        raise ValueError(f"{output}: no output format for {suffix!r}; use one of {known}, or give --format ({', '.join(OUTPUT_FORMATS)})")
+    return SUFFIXES[suffix]  # type: ignore[return-value]
 
 
 def record_rows(file: str, records: Sequence[Record]) -> list[dict[str, object]]:

@@ -274,8 +274,12 @@ def skip_done(inputs: list[Path], output: Path, fmt: str) -> tuple[list[Path], i
     return remaining, len(inputs) - len(remaining)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def report_interrupt(run: Run) -> None:
-    message = f"govie: interrupted after {run.files} of {run.total} files"
+    message = f"govie: interrupted after {run.files} of {_count(run.total, 'file')}"
     if run.output is not None:
         message += f"; the finished files are kept in {run.output}, run the same command with --resume to continue"
     run.error(message)
@@ -284,7 +288,7 @@ def report_interrupt(run: Run) -> None:
 def report_summary(run: Run) -> None:
     if run.quiet:
         return
-    parts = [f"{run.files} files", f"{run.records} records", f"{run.failures} failed"]
+    parts = [_count(run.files, "file"), _count(run.records, "record"), f"{run.failures} failed"]
     if run.skipped:
         parts.append(f"{run.skipped} skipped as already done")
     if run.stopped:
