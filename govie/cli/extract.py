@@ -10,8 +10,8 @@ import typer
 
 from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer
 from ..reading import REPORT_SUFFIXES, ReportReadError
-from ..runner.extract import DEFAULT_TIMEOUT, Options, Run, UsageError, collect_inputs, run_guarded, skip_done
-from ._common import echo_err, fail_usage
+from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ._common import DEFAULT_TIMEOUT, TimeoutOption, echo_err, fail_usage, refuse_to_replace
 
 
 class EngineOption(str, Enum):
@@ -59,14 +59,7 @@ def extract(
             "--overwrite", help="Replace an existing OUTPUT; without it (or --resume) an existing output is kept and nothing runs."
         ),
     ] = False,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout",
-            help="Seconds one report may take; a report over it is reported as failed and the run goes on (0: no limit).",
-            min=0,
-        ),
-    ] = DEFAULT_TIMEOUT,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     fail_fast: Annotated[
         bool,
         typer.Option("--fail-fast", help="Stop at the first file that cannot be read or extracted."),
@@ -96,10 +89,7 @@ def extract(
         output = None
     if resume and output is None:
         fail_usage("--resume needs --output: it continues an existing output file")
-    if resume and overwrite:
-        fail_usage("--resume continues an output and --overwrite replaces it: give one of them")
-    if output is not None and output.exists() and not (resume or overwrite) and output.stat().st_size > 0:
-        fail_usage(f"{output} exists; give --overwrite to replace it or --resume to continue it")
+    refuse_to_replace([output] if output is not None else [], resume=resume, overwrite=overwrite, what="the output")
     try:
         fmt = output_format.value if output_format is not None else infer_output_format(output)
     except ValueError as error:

@@ -9,9 +9,9 @@ import typer
 
 from ..output import open_record_writer
 from ..reading import ReportReadError
-from ..runner.extract import DEFAULT_TIMEOUT, Options, Run, UsageError, collect_inputs, run_guarded, skip_done
+from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ..runner.processes import Extraction
-from ._common import EXIT_FAILURES, EXIT_INTERRUPTED, echo_err, fail_usage
+from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOption, echo_err, fail_usage, refuse_to_replace
 
 
 def panel(
@@ -49,14 +49,7 @@ def panel(
             "--overwrite", help="Replace an existing panel and its records; without it (or --resume) they are kept and nothing runs."
         ),
     ] = False,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout",
-            help="Seconds one report may take; a report over it is reported as failed and the run goes on (0: no limit).",
-            min=0,
-        ),
-    ] = DEFAULT_TIMEOUT,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     n_process: Annotated[int, typer.Option("--n-process", help="Processes for the spaCy pipeline.", min=1)] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Reports per batch of the spaCy pipeline.", min=1)] = 8,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors are still shown.")] = False,
@@ -88,11 +81,7 @@ def panel(
     reports_path = output.with_name(f"{output.stem}.reports.jsonl")
     # Absolute paths: a resumed run must recognise them from any working directory, and a report the
     # pipeline did not summarise (an interrupted run) is read again from its path.
-    if resume and overwrite:
-        fail_usage("--resume continues a panel and --overwrite replaces it: give one of them")
-    existing = [path for path in (output, records_path) if path.exists() and path.stat().st_size > 0]
-    if existing and not (resume or overwrite):
-        fail_usage(f"{existing[0]} exists; give --overwrite to replace the panel or --resume to continue it")
+    refuse_to_replace([output, records_path], resume=resume, overwrite=overwrite, what="the panel")
     unreadable: list[ReportReadError] = []
     try:
         inputs = [path.resolve() for path in collect_inputs(paths, records_path, unreadable)]

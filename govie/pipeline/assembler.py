@@ -111,7 +111,7 @@ def assemble(
     usable = [q for q in quantities if q.excluded is None]
     index = 0
     estimate_carry_until = -1
-    paragraph = _Paragraphs(text, words.period_patterns["multi_year"])
+    paragraph = _Paragraphs(text, words.period_patterns["multi_year"], report_year)
     for sent_start, sent_end in sentences:
         in_sentence = []
         while index < len(usable) and usable[index].start < sent_end:
@@ -125,7 +125,7 @@ def assemble(
         if carry:
             estimate_carry_until = section.end
         plan_from = paragraph.plan_from(sent_start, sent_end)
-        cue_year = paragraph.cue_year(report_year) if plan_from is not None else None
+        cue_year = paragraph.cue_year if plan_from is not None else None
         sentence_records = _sentence_records(
             text,
             sent_start,
@@ -152,11 +152,14 @@ PARAGRAPH_LEAD = 30
 
 class _Paragraphs:
     """Where the paragraph of each sentence (sentences in text order) starts to list the coming
-    year's targets: searched once per paragraph, not once per sentence of a long paragraph."""
+    year's targets, and the year its announcement names: found once per paragraph, not once per
+    sentence of a long paragraph."""
 
-    def __init__(self, text: str, multi_year: re.Pattern[str]) -> None:
+    def __init__(self, text: str, multi_year: re.Pattern[str], report_year: int | None) -> None:
         self.text = text
         self.multi_year = multi_year
+        self.report_year = report_year
+        self.cue_year: int | None = None
         self.end = -1  # where the current paragraph ends (its newline, or the end of the text)
         self.cue: tuple[int, int] | None = None
         self.lead: re.Match[str] | None = None
@@ -181,17 +184,18 @@ class _Paragraphs:
             if PLAN_LIST_OPENER.search(paragraph):
                 self.list_left = LIST_ITEMS
                 self.cue_text = paragraph
+            self.cue_year = self._named_year(self.cue_text)
             # A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout.
             self.lead = self.multi_year.search(self.text, start, min(self.end, start + PARAGRAPH_LEAD))
         # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
 
-    def cue_year(self, report_year: int | None) -> int | None:
+    def _named_year(self, cue_text: str) -> int | None:
         """The year the announcing paragraph names: `今年` is the report's year, `2024年` that year."""
-        named = re.search(r"((?:19|20)\d\d)年(?:经济社会发展|国民经济|全[省市区县]|主要|的?预期)", self.cue_text)
+        named = re.search(r"((?:19|20)\d\d)年(?:经济社会发展|国民经济|全[省市区县]|主要|的?预期)", cue_text)
         if named:
             return int(named.group(1))
-        return report_year if re.search(r"今年|本年度", self.cue_text) else None
+        return self.report_year if re.search(r"今年|本年度", cue_text) else None
 
 
 def _section_at(sections: list[Section], position: int) -> Section:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
@@ -167,18 +168,24 @@ CLAUSE_BREAKS = "，；：、,;: "
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces = []
-    while end - start > MAX_SENTENCE:
-        limit = start + MAX_SENTENCE
-        cut = max(text.rfind(ch, start + MAX_SENTENCE // 2, limit) for ch in CLAUSE_BREAKS) + 1
+    return bounded_spans(text, start, end, MAX_SENTENCE, CLAUSE_BREAKS, lambda pair: pair.isascii() and pair.isalnum())
+
+
+def bounded_spans(text: str, start: int, end: int, limit: int, breaks: str, joined: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """`text[start:end]` as spans of at most `limit` characters: each cut after the last of `breaks`
+    in the second half of the span, else at the limit, moved back while the two characters around
+    it are `joined` (inside a number or a word)."""
+    spans = []
+    while end - start > limit:
+        cut = max(text.rfind(ch, start + limit // 2, start + limit) for ch in breaks) + 1
         if cut <= start:
-            cut = limit
-            while cut > start + MAX_SENTENCE // 2 and text[cut - 1 : cut + 1].isascii() and text[cut - 1 : cut + 1].isalnum():
+            cut = start + limit
+            while cut > start + limit // 2 and joined(text[cut - 1 : cut + 1]):
                 cut -= 1
-        pieces.append((start, cut))
+        spans.append((start, cut))
         start = cut
-    pieces.append((start, end))
-    return pieces
+    spans.append((start, end))
+    return spans
 
 
 class ContextComponent:

@@ -27,6 +27,7 @@ from itertools import islice
 from spacy.language import Language
 
 from ..pipeline import default_pipeline, make_doc
+from ..pipeline.context import bounded_spans
 from ..pipeline.metadata import report_summary
 from ..records import Record
 
@@ -90,19 +91,8 @@ def extract_report(text: str, *, report_year: int | None = None, with_report: bo
 def text_pieces(text: str, limit: int | None = None) -> list[tuple[int, str]]:
     """`text` as (offset, piece) pairs of at most `limit` (MAX_PIECE) characters, cut after a line
     break where there is one in the second half of the piece, else at the limit (not inside a number)."""
-    limit = limit or MAX_PIECE
-    pieces = []
-    start = 0
-    while len(text) - start > limit:
-        cut = text.rfind("\n", start + limit // 2, start + limit) + 1
-        if cut <= start:
-            cut = start + limit
-            while cut > start + limit // 2 and text[cut - 1 : cut + 1].isdigit():
-                cut -= 1
-        pieces.append((start, text[start:cut]))
-        start = cut
-    pieces.append((start, text[start:]))
-    return pieces
+    spans = bounded_spans(text, 0, len(text), limit or MAX_PIECE, "\n", str.isdigit)
+    return [(start, text[start:end]) for start, end in spans]
 
 
 def extract_one(nlp: Language, text: str, report_year: int | None = None, with_report: bool = False) -> Extraction:
