@@ -167,6 +167,7 @@ def extract_in_processes(
         max_workers=n_process, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(),)
     )
     pending: deque[Future] = deque()
+    finished = False
     remaining = iter(texts)
     batches = iter(lambda: list(islice(remaining, batch_size)), [])
     try:
@@ -176,8 +177,12 @@ def extract_in_processes(
                 yield from _as_extractions(pending.popleft().result())
         while pending:
             yield from _as_extractions(pending.popleft().result())
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # After the last result the workers are idle: wait for them, so that no pipe of the pool is
+        # left for the interpreter's exit to write to ("Exception ignored … Bad file descriptor").
+        # A run stopped early (an error, Ctrl-C) does not wait.
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _start_worker(parent: int) -> None:
