@@ -295,16 +295,17 @@ def format_table(scores: Scores, title: str = "") -> str:
     return "\n".join(lines)
 
 
+def _fields(r: Record) -> str:
+    year_start = r.year_start if r.year_start is not None else ""
+    return f"{r.indicator}|{r.indicator_id or ''}|{r.value:g}|{r.unit}|{r.measure}|{r.role}|{r.bound}|{r.tier or ''}|{r.year or ''}|{r.period}|{year_start}"
+
+
 def format_errors(scores: Scores) -> str:
     lines = []
     for e in scores.errors:
         r = e.record
-        fields = f"{r.indicator}|{r.indicator_id or ''}|{r.value:g}|{r.unit}|{r.measure}|{r.role}|{r.bound}|{r.tier or ''}|{r.year or ''}"
-        other = ""
-        if e.other is not None:
-            o = e.other
-            other = f"\n      predicted: {o.indicator}|{o.indicator_id or ''}|{o.value:g}|{o.unit}|{o.measure}|{o.role}|{o.bound}|{o.tier or ''}|{o.year or ''}"
+        other = f"\n      predicted: {_fields(e.other)}" if e.other is not None else ""
         lines.append(
-            f"{e.kind.upper():5} {e.error_type} {e.file}:{r.start}-{r.end}\n      {'gold' if e.kind == 'miss' else 'predicted'}: {fields}{other}\n      evidence: {r.evidence[:160]}"
+            f"{e.kind.upper():5} {e.error_type} {e.file}:{r.start}-{r.end}\n      {'gold' if e.kind == 'miss' else 'predicted'}: {_fields(r)}{other}\n      evidence: {r.evidence[:160]}"
         )
     return "\n".join(lines)

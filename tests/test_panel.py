@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from govie.panel import link_targets
+from govie.panel import link_targets, pairing_losses
 
 
 def record(region, indicator_id, value, unit, measure, role, year, bound="exact", tier=None):
@@ -166,3 +166,26 @@ def test_whole_region_figure_preferred_to_a_zone_inside_it():
         },
     ]
     assert list(link_targets(pd.DataFrame(rows))["actual"]) == [6.1]
+
+
+def test_figures_left_out_of_the_pairs_are_counted_by_reason():
+    def figure(report_year, role, year, value, unit="万人", period="year", start=0, region="东湖市"):
+        row = record(region, "urban_new_jobs", value, unit, "level", role, year)
+        return {**row, "report_year": report_year, "period": period, "file": f"{region}_{report_year}.txt", "start": start}
+
+    rows = [
+        figure(2025, "target", 2025, 5.0, start=10),  # paired
+        figure(2026, "actual", 2025, 5.6, start=20),  # paired
+        {**figure(2025, "target", 2025, 5.5, start=15), "tier": "stretch"},  # the floor is the one paired
+        figure(2026, "actual", 2025, 27.0, period="cumulative", start=30),  # a five-year total
+        figure(2026, "target", 2025, 5.0, start=40),  # the 2025 target recalled in the 2026 report
+        figure(2026, "target", 2026, 5.2, start=50),  # no 2026 result in the data
+        figure(2025, "target", 2025, 4800.0, unit="人", region="西山市"),  # 4,800 people against ...
+        figure(2026, "actual", 2025, 5.1, unit="万户", region="西山市"),  # ... households: no pair
+    ]
+    frame = pd.DataFrame(rows)
+    pairs = link_targets(frame)
+    assert list(zip(pairs["target"], pairs["actual"])) == [(5.0, 5.6)]
+    losses = pairing_losses(frame, pairs)
+    got = {row.reason: row.figures for row in losses.itertuples()}
+    assert got == {"not_annual": 1, "other_report": 1, "no_counterpart": 1, "units_differ": 2, "not_chosen": 1}

@@ -74,6 +74,8 @@ def test_html_summary_is_self_contained(built):
     assert len(images) >= 2
     assert all(base64.b64decode(image).startswith(b"\x89PNG") for image in images)
     assert "http" not in page.replace("http-equiv", "")
+    # Beside each plot, the figures that made no pair and why.
+    assert page.count("Figures left out of the pairs") + page.count("No figure of this indicator was left out") == len(images) // 2
 
 
 def test_resume_reuses_extracted_records(built, tmp_path):

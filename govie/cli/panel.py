@@ -65,6 +65,7 @@ def panel(
         build_panel,
         link_targets,
         load_manifest,
+        pairing_losses,
         panel_format,
         read_report_summaries,
         write_table,
@@ -122,7 +123,7 @@ def panel(
         if html_summary is not None:
             from ..panel.plots import write_html_summary
 
-            write_html_summary(coverage, linked, html_summary)
+            write_html_summary(coverage, linked, html_summary, losses=pairing_losses(headline, linked))
     except (PanelError, RuntimeError) as error:
         fail_usage(str(error))
     except OSError as err:

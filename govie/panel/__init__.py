@@ -351,3 +351,61 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     columns = [*KEYS, "target", "actual", "unit", "gap", "met", "bound", "tier", "actual_role"]
     columns += [f"{name}_{side}" for side in ("target", "actual") for name in where]
     return pairs[columns].sort_values(KEYS, kind="stable").reset_index(drop=True)
+
+
+LOSS_REASONS: dict[str, str] = {
+    "not_annual": "a five-year total or average, or part of a year (period other than `year`)",
+    "other_report": "a target recalled in a later report, or a result reported other than in the next year's report",
+    "no_counterpart": "a target without a result of its year in the data, or a result without a target",
+    "units_differ": "target and result in units that do not convert to each other",
+    "not_chosen": "another figure for the same region, indicator and year was paired (a range's upper bound, a stretch tier, a zone's figure, an estimate)",
+}
+
+
+def pairing_losses(records: pd.DataFrame, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Why headline figures did not make a target/actual pair, counted per indicator and measure:
+    one row per (indicator_id, measure, reason) with the number of figures (`LOSS_REASONS` says
+    what each reason means). `pairs` is `link_targets(records)`, computed when not given."""
+    pairs = link_targets(records) if pairs is None else pairs
+    figures = records[records["indicator_id"].notna() & records["year"].notna() & records["region"].notna()].copy()
+    columns = ["indicator_id", "measure", "reason", "figures"]
+    if figures.empty:
+        return pd.DataFrame({name: pd.Series(dtype="Int64" if name == "figures" else "string") for name in columns})
+    figures["year"] = figures["year"].astype("int64")
+    is_target = figures["role"] == "target"
+    annual = figures["period"].fillna("year") == "year" if "period" in figures else pd.Series(True, index=figures.index)
+    if "report_year" in figures:
+        known = figures["report_year"].notna()
+        own_report = ~known | figures["report_year"].eq(figures["year"].where(is_target, figures["year"] + 1))
+    else:
+        own_report = pd.Series(True, index=figures.index)
+    key = list(zip(figures["region"], figures["indicator_id"], figures["measure"], figures["year"]))
+    eligible = annual & own_report.fillna(False).astype(bool)
+    target_keys = {k for k, ok, t in zip(key, eligible, is_target) if ok and t}
+    result_keys = {k for k, ok, t in zip(key, eligible, is_target) if ok and not t}
+    paired = set(zip(pairs["region"], pairs["indicator_id"], pairs["measure"], pairs["year"])) if len(pairs) else set()
+    used = set()
+    if len(pairs):
+        for side in ("target", "actual"):
+            if f"file_{side}" in pairs and f"start_{side}" in pairs:
+                used.update(zip(pairs[f"file_{side}"], pairs[f"start_{side}"]))
+    reasons = []
+    for k, ok, in_annual, target, file, start in zip(
+        key, eligible, annual, is_target, figures.get("file", pd.Series(None, index=figures.index)), figures.get("start", pd.Series(None, index=figures.index))
+    ):
+        if not in_annual:
+            reasons.append("not_annual")
+        elif not ok:
+            reasons.append("other_report")
+        elif k not in (result_keys if target else target_keys):
+            reasons.append("no_counterpart")
+        elif k not in paired:
+            reasons.append("units_differ")
+        elif used and (file, start) not in used:
+            reasons.append("not_chosen")
+        else:
+            reasons.append(None)
+    figures["reason"] = reasons
+    lost = figures[figures["reason"].notna()]
+    counted = lost.groupby(["indicator_id", "measure", "reason"]).size().rename("figures").reset_index()
+    return counted.astype({"indicator_id": "string", "measure": "string", "reason": "string", "figures": "Int64"})[columns]

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..lexicon import default_lexicon
-from . import PanelCoverage
+from . import LOSS_REASONS, PanelCoverage
 
 # Axis labels in English: the default fonts have no CJK glyphs.
 UNIT_LABELS = {
@@ -154,10 +154,17 @@ def pair_summary(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_html_summary(
-    coverage: PanelCoverage | pd.DataFrame, pairs: pd.DataFrame, path: Path, *, top: int = 4, examples: int = 15
+    coverage: PanelCoverage | pd.DataFrame,
+    pairs: pd.DataFrame,
+    path: Path,
+    *,
+    losses: pd.DataFrame | None = None,
+    top: int = 4,
+    examples: int = 15,
 ) -> None:
     """One HTML file, images inlined: what the panel covers, the pairs per indicator, and for the
-    `top` indicators with most pairs a targets-against-actuals plot and a gap histogram.
+    `top` indicators with most pairs a targets-against-actuals plot and a gap histogram, with the
+    figures that made no pair and why (`losses`, from `pairing_losses`).
     `coverage` is what `build_panel` counted, or the panel itself."""
     if isinstance(coverage, pd.DataFrame):
         coverage = PanelCoverage().add(coverage)
@@ -193,6 +200,8 @@ def write_html_summary(
         for figure in (targets_vs_actuals(pairs, row.indicator_id, row.measure), gap_distribution(pairs, row.indicator_id, row.measure)):
             encoded = base64.b64encode(figure_png(figure)).decode("ascii")
             parts.append(f"<img alt='{html.escape(row.indicator_id)}' src='data:image/png;base64,{encoded}'>")
+        if losses is not None:
+            parts.append(_losses_html(losses, row.indicator_id, row.measure))
         sample = _pairs_of(pairs, row.indicator_id, row.measure).head(examples)
         columns = [
             c
@@ -202,6 +211,17 @@ def write_html_summary(
         parts.append(f"<p>First {len(sample)} pairs:</p>" + sample[columns].to_html(index=False, escape=True))
     parts.append("</body></html>")
     path.write_text("\n".join(parts), encoding="utf8")
+
+
+def _losses_html(losses: pd.DataFrame, indicator_id: str, measure: str) -> str:
+    mine = losses[(losses["indicator_id"] == indicator_id) & (losses["measure"] == measure)]
+    if mine.empty:
+        return "<p>No figure of this indicator was left out.</p>"
+    items = "".join(
+        f"<li>{int(row.figures):,}: {html.escape(LOSS_REASONS.get(row.reason, row.reason))}</li>"
+        for row in mine.sort_values("figures", ascending=False).itertuples()
+    )
+    return f"<p>Figures left out of the pairs ({int(mine['figures'].sum()):,}):</p><ul>{items}</ul>"
 
 
 def _coverage(coverage: PanelCoverage, pairs: pd.DataFrame) -> str:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .context import ENUMERATOR, PLAN_LIST_OPENER, PLAN_PARAGRAPH, Section
+from .context import ENUMERATOR, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
 from .quantities import Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
@@ -81,11 +81,12 @@ class AssemblyWords:
             "multi_year": re.compile(
                 "(?:"
                 + cues["period_multi_year"].pattern
-                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|(?:19|20)\d\d年以来"
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来"
             ),
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
             "average": cues["period_average"],
+            "total": cues["period_total"],
         }
 
     def is_gap(self, unit: str) -> bool:
@@ -111,16 +112,18 @@ def assemble(
     usable = [q for q in quantities if q.excluded is None]
     index = 0
     estimate_carry_until = -1
-    paragraph = _Paragraphs(text, words.period_patterns["multi_year"], report_year)
+    paragraph = _Paragraphs(text, report_year)
+    period_context = _PeriodContext(text, words.period_patterns["multi_year"])
     for sent_start, sent_end in sentences:
         in_sentence = []
         while index < len(usable) and usable[index].start < sent_end:
             if usable[index].start >= sent_start:
                 in_sentence.append(usable[index])
             index += 1
+        section = _section_at(sections, sent_start)
+        period_context.visit(sent_start, section)
         if not in_sentence:
             continue
-        section = _section_at(sections, sent_start)
         carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
         if carry:
             estimate_carry_until = section.end
@@ -136,7 +139,8 @@ def assemble(
             words,
             plan_from,
             cue_year,
-            paragraph.lead,
+            period_context.marker,
+            period_context.target_year,
             estimate_carried=sent_start < estimate_carry_until,
         )
         records.extend(_resolve_tiers(sentence_records))
@@ -148,6 +152,14 @@ LIST_ITEMS = 12
 LIST_ITEM_LENGTH = 1200
 # How far into a paragraph a several-year period (`过去五年，`, `“十四五”以来，`) opens it.
 PARAGRAPH_LEAD = 30
+TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
+# A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`)
+# ends the several-year period a heading or an earlier paragraph opened.
+SINGLE_YEAR_OPENER = re.compile(
+    r"\s*(?:各位代表[，,！!]\s*)?(?:刚刚过去的|过去的|回顾)?(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年)"
+)
+# Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
+LIST_ITEM_MARK = re.compile(r"\s*(?:—|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
 
 
 class _Paragraphs:
@@ -155,22 +167,18 @@ class _Paragraphs:
     year's targets, and the year its announcement names: found once per paragraph, not once per
     sentence of a long paragraph."""
 
-    def __init__(self, text: str, multi_year: re.Pattern[str], report_year: int | None) -> None:
+    def __init__(self, text: str, report_year: int | None) -> None:
         self.text = text
-        self.multi_year = multi_year
         self.report_year = report_year
         self.cue_year: int | None = None
         self.end = -1  # where the current paragraph ends (its newline, or the end of the text)
         self.cue: tuple[int, int] | None = None
-        self.lead: re.Match[str] | None = None
         self.list_left = 0  # paragraphs that an announcing paragraph (PLAN_LIST_OPENER) still covers
         self.cue_text = ""  # the paragraph that holds the cue or opened the list
 
     def plan_from(self, sent_start: int, sent_end: int) -> int | None:
         if sent_start > self.end:
-            start = self.text.rfind("\n", max(0, self.end), sent_start) + 1
-            end = self.text.find("\n", sent_start)
-            self.end = end if end >= 0 else len(self.text)
+            start, self.end = _paragraph_bounds(self.text, self.end, sent_start)
             paragraph = self.text[start : self.end]
             match = PLAN_PARAGRAPH.search(self.text, start, self.end)
             self.cue = (match.start(), match.end()) if match else None
@@ -181,12 +189,10 @@ class _Paragraphs:
             else:
                 self.list_left = 0
                 self.cue_text = paragraph if self.cue else ""
-            if PLAN_LIST_OPENER.search(paragraph):
+            if opens_target_list(paragraph):
                 self.list_left = LIST_ITEMS
                 self.cue_text = paragraph
             self.cue_year = self._named_year(self.cue_text)
-            # A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout.
-            self.lead = self.multi_year.search(self.text, start, min(self.end, start + PARAGRAPH_LEAD))
         # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
 
@@ -196,6 +202,65 @@ class _Paragraphs:
         if named:
             return int(named.group(1))
         return self.report_year if re.search(r"今年|本年度", cue_text) else None
+
+
+class _PeriodContext:
+    """The several-year period (`过去五年`) and the year to be reached (`到2020年`) that the paragraph
+    of each sentence speaks of. Every sentence is visited, in text order, figures or not: a five-year
+    passage often opens with a paragraph without any."""
+
+    def __init__(self, text: str, multi_year: re.Pattern[str]) -> None:
+        self.text = text
+        self.multi_year = multi_year
+        self.end = -1
+        self.section_start = -1
+        self.marker: re.Match[str] | None = None
+        # The year a paragraph sets out to reach (`《纲要》提出，到2020年，…`): its targets' year.
+        self.target_year: int | None = None
+        self._section_marker: re.Match[str] | None = None
+        self._list_marker: re.Match[str] | None = None
+
+    def visit(self, sent_start: int, section: Section) -> None:
+        if section.start != self.section_start:
+            self.section_start = section.start
+            self._section_marker = _heading_period(section.heading, self.multi_year)
+            self._list_marker = None
+        if sent_start <= self.end:
+            # Inside a paragraph, a sentence may turn to a single year (`过去五年，…。今年主要预期目标是：…`)
+            # or back to the several years (`这五年，…`).
+            opener = self.multi_year.match(self.text, sent_start)
+            if opener is not None:
+                self.marker = opener
+            elif self.marker is not None and SINGLE_YEAR_OPENER.match(self.text, sent_start):
+                self.marker = None
+            return
+        start, self.end = _paragraph_bounds(self.text, self.end, sent_start)
+        paragraph = self.text[start : self.end]
+        self._follow(paragraph, self.multi_year.search(paragraph, 0, PARAGRAPH_LEAD))
+        reach = TARGET_YEAR.search(paragraph, 0, PARAGRAPH_LEAD)
+        self.target_year = int(reach.group(1)) if reach else None
+
+    def _follow(self, paragraph: str, lead: re.Match[str] | None) -> None:
+        """A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout, and
+        so do the list items after it; one that turns to a single year ends the period its section's
+        heading named (a five-year review that closes on `刚刚过去的2025年`)."""
+        if lead is not None:
+            self.marker = self._list_marker = lead
+            return
+        if LIST_ITEM_MARK.match(paragraph) and self._list_marker is not None:
+            self.marker = self._list_marker
+            return
+        self._list_marker = None
+        if SINGLE_YEAR_OPENER.match(paragraph):
+            self._section_marker = None
+        self.marker = self._section_marker
+
+
+def _paragraph_bounds(text: str, previous_end: int, position: int) -> tuple[int, int]:
+    """Start and end (its newline, or the end of the text) of the paragraph at `position`."""
+    start = text.rfind("\n", max(0, previous_end), position) + 1
+    end = text.find("\n", position)
+    return start, end if end >= 0 else len(text)
 
 
 def _section_at(sections: list[Section], position: int) -> Section:
@@ -215,7 +280,8 @@ def _sentence_records(
     words: AssemblyWords,
     plan_from: int | None,
     cue_year: int | None,
-    paragraph_lead: re.Match[str] | None,
+    paragraph_period: re.Match[str] | None,
+    paragraph_target_year: int | None,
     estimate_carried: bool,
 ) -> list[Draft]:
     cues = words.patterns
@@ -252,10 +318,11 @@ def _sentence_records(
             report_year,
             plan_from is not None and quantity.start >= plan_from,
             cue_year,
+            paragraph_target_year,
         )
         tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], cues) if role == "target" else None
         period, year_start, year = _period(
-            clause, sentence[: quantity.start - sent_start], quantity, measure, year, section, paragraph_lead, words.period_patterns, cues
+            clause, sentence[: quantity.start - sent_start], quantity, measure, year, words.headline_id(indicator, measure) is not None, paragraph_period, words.period_patterns, cues
         )
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
@@ -495,15 +562,28 @@ def _role(
 
 
 def _year(
-    clause: str, before: str, role: str, section: Section, report_year: int | None, in_plan_paragraph: bool, cue_year: int | None = None
+    clause: str,
+    before: str,
+    role: str,
+    section: Section,
+    report_year: int | None,
+    in_plan_paragraph: bool,
+    cue_year: int | None = None,
+    paragraph_target_year: int | None = None,
 ) -> int | None:
     # `2016年以来` and `比2015年` name where a period starts or what is compared with, not the value's year.
     explicit = re.findall(r"(?<![\d比较与-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来)", clause)
+    # In `从2015年的45.58亿元增长到70.11亿元` the year is the start's: the level reached is of the section's year.
+    start_of_change = FROM_YEAR_TO.search(before)
+    if start_of_change and start_of_change.group(1) in explicit:
+        explicit.remove(start_of_change.group(1))
     if explicit:
         return int(explicit[-1])
-    future = re.search(r"(?:到|至)(20[0-4]\d)年", before)
+    future = TARGET_YEAR.search(before)
     if role == "target" and future:
         return int(future.group(1))
+    if role == "target" and paragraph_target_year is not None:
+        return paragraph_target_year
     if in_plan_paragraph and role == "target":
         # The coming year's targets are of the year their announcement names (`今年…主要预期目标`),
         # also inside a plan section headed by a five-year plan (RECORDS.md v2).
@@ -513,6 +593,10 @@ def _year(
     return section.year
 
 
+ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|全年")
+# The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
+CHANGE_START = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?$")
+FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(?:到|至)[^，；。]*$")
 PLAN_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
@@ -526,8 +610,8 @@ def _period(
     quantity: Quantity,
     measure: str,
     year: int | None,
-    section: Section,
-    paragraph_lead: re.Match[str] | None,
+    headline: bool,
+    paragraph_period: re.Match[str] | None,
     periods: dict[str, re.Pattern[str]],
     cues: dict[str, re.Pattern[str]],
 ) -> tuple[str, int | None, int | None]:
@@ -541,25 +625,50 @@ def _period(
     to_date = _last(periods["to_date"], before)
     if to_date >= 0 and to_date > _last(periods["year_again"], before):
         return "to_date", None, year
-    marker = periods["multi_year"].search(before) or paragraph_lead or _heading_period(section.heading, periods)
+    # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go.
+    marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1) or paragraph_period
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照)", clause[average.end() :]):
         return "average", _year_start(marker, clause, year), year
     base = SINCE_BASE_YEAR.search(clause)
     if base and measure in ("growth", "change") and year is not None and int(base.group(1)) < year - 1:
         return "cumulative", int(base.group(1)) + 1, year
-    if marker is None or quantity.unit in ("%", "‰") or quantity.unit.endswith("百分点"):
+    change_start = CHANGE_START.search(clause)
+    if change_start:
+        return "year", None, _start_level_year(change_start, clause, marker, year)
+    if marker is None:
+        return "year", None, year
+    if quantity.unit in ("%", "‰") or quantity.unit.endswith("百分点"):
+        # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`) spans them.
+        if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
+            return "cumulative", _year_start(marker, clause, year), year
         return "year", None, year
     level = _last(cues["level"], clause)
     if level >= 0 and level >= max(_last(cues["up"], clause), _last(cues["down"], clause)):
         return "year", None, year
+    if headline and not periods["total"].search(clause) and not periods["multi_year"].search(clause):
+        # A headline figure (地区生产总值, 固定资产投资) in a five-year review is its end year's figure
+        # unless the clause adds the years up (`累计`, `五年共`, `新增`).
+        return "year", None, year
     return "cumulative", _year_start(marker, clause, year), year
 
 
-def _heading_period(heading: str, periods: dict[str, re.Pattern[str]]) -> re.Match[str] | None:
+def _start_level_year(change_start: re.Match[str], clause: str, marker: re.Match[str] | None, year: int | None) -> int | None:
+    """The year of the level a change starts from: the one it names (`从2015年的`, `由“十一五”末的`),
+    else, in a passage on several years, the year before the period began (`五年来，…从92.4%提高到97%`)."""
+    plan = next((end for name, end in FIVE_YEAR_PLAN_END.items() if name in change_start.group()), None)
+    if plan is not None:
+        return plan
+    if re.search(r"(?:19|20)\d\d\s?年", clause) or marker is None:
+        return year
+    first = _year_start(marker, clause, year)
+    return first - 1 if first is not None else year
+
+
+def _heading_period(heading: str, multi_year: re.Pattern[str]) -> re.Match[str] | None:
     """A section headed by a several-year period alone (`一、过去五年工作回顾`), not one that also
     names a single year (`“十二五”及2015年工作回顾`)."""
-    marker = periods["multi_year"].search(heading)
+    marker = multi_year.search(heading)
     return marker if marker and not re.search(r"(?:19|20)\d\d年(?!以来)", heading) else None
 
 

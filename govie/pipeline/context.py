@@ -17,6 +17,10 @@ from .state import SECTIONS_KEY, doc_state, section_rows
 
 FIVE_YEAR_PLAN_END = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 ENUMERATOR = r"(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+是)"
+NEXT_FIVE_YEARS = re.compile(r"今后五年|未来五年")
+# A part of the report numbered at the top level (`一、`), which may carry a long heading.
+NUMBERED_PART = r"[一二三四五六七八九十]+、"
+LONG_HEADING = 64
 REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要成就|工作总结|过去一年|过去五年|本届政府")
 PLAN_WORDS = re.compile(r"安排|打算|展望|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步")
 SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
@@ -25,6 +29,13 @@ PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:建议)?(?
 # A paragraph that ends by announcing the targets (`…主要预期目标是：`, `提出…主要预期目标。`) opens
 # a list: the paragraphs after it are targets until a heading or a paragraph of another kind.
 PLAN_LIST_OPENER = re.compile(r"(?:预期目标|主要目标|目标任务)(?:建议)?(?:是|为|如下)?[：:。]?\s*$")
+# `…较好地完成了市人大确定的目标任务。` ends a review paragraph: targets met, none announced.
+TARGETS_MET = re.compile(r"(?:完成|实现|达到|超额|兑现)[^，；。：:]*(?:预期目标|主要目标|目标任务)[。.]?\s*$")
+
+
+def opens_target_list(paragraph: str) -> bool:
+    """A paragraph that ends by announcing the coming targets, which the paragraphs after it list."""
+    return PLAN_LIST_OPENER.search(paragraph) is not None and TARGETS_MET.search(paragraph) is None
 # A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
 YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
@@ -85,7 +96,12 @@ def _heading_lines(text: str):
 
 
 def _is_top_heading(line: str) -> bool:
-    if not line or len(line) > 45 or "。" in line:
+    if not line or "。" in line:
+        return False
+    # Some reports head a part with a long numbered line (`一、回顾“十三五”，我们…，…取得决定性成就`).
+    if re.match(NUMBERED_PART, line) and len(line) <= LONG_HEADING and "；" not in line:
+        return True
+    if len(line) > 45:
         return False
     if re.match(ENUMERATOR, line):
         return True
@@ -111,7 +127,7 @@ def find_sections(text: str, report_year: int | None) -> list[Section]:
     review_year = report_year - 1 if report_year else None
     boundaries: list[tuple[int, str, int | None, str]] = [(0, "intro", review_year, "")]
     for line in _heading_lines(text):
-        kind = _heading_kind(line.text)
+        kind = _heading_kind(line.text, report_year)
         if kind is None:
             continue
         year = _section_year(line.text, kind, report_year)
@@ -124,12 +140,15 @@ def find_sections(text: str, report_year: int | None) -> list[Section]:
     return sections
 
 
-def _heading_kind(line: str) -> str | None:
+def _heading_kind(line: str, report_year: int | None = None) -> str | None:
     is_review = bool(REVIEW_WORDS.search(line))
     is_plan = bool(PLAN_WORDS.search(line))
     if is_review and not re.search(r"安排|今后|展望", line):
         return "review"
     if is_plan:
+        return "plan"
+    # `三、接续奋斗2021年，…` in a report of 2021: the part on the year it plans for.
+    if report_year is not None and re.match(NUMBERED_PART, line) and _year_in(line) == report_year:
         return "plan"
     return None
 
@@ -143,6 +162,9 @@ def _section_year(heading: str, kind: str, report_year: int | None) -> int | Non
     explicit = _year_in(heading)
     if explicit is not None:
         return explicit
+    if report_year is not None and NEXT_FIVE_YEARS.search(heading):
+        # `今后五年任务目标` in a report of 2021: the plan's goals are of its end year, 2025.
+        return report_year + 4
     return report_year
 
 

@@ -879,6 +879,9 @@ _HEADING_RE = re.compile(
     r"[ \t]*(?:[（(][一二三四五六七八九十百\d]{1,3}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)"
     r"|第[一二三四五六七八九十百\d]{1,3}[部分章节篇条]|附件|附表|[①-⑳]|——|各位代表|\|)"
 )
+# Numbered headings (`一、`, `（一）`, `第一部分`): one wrapped over lines ends at its first line shorter
+# than a full line (`_FULL_LINE_SHARE`), so that the paragraph under it keeps its own line.
+_NUMBERED_HEADING_RE = re.compile(r"[（(][一二三四五六七八九十百]{1,3}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百]{1,3}部分")
 _CJK_FRAGMENT_RE = re.compile(f"[{_CJK}]{{1,2}}")
 # What a continuation line may start with (a wrapped line can start with a comma, but not with a bullet).
 _JOINABLE_START_RE = re.compile(f"[{_CJK}0-9A-Za-z“‘《（(%，、。；：）”’》]")
@@ -891,6 +894,9 @@ _MIN_BROKEN_LINES = 8
 # In such documents, a wrapped line is at least this share of the typical (median) line length; shorter
 # lines end paragraphs or are headings.
 _WRAPPED_LENGTH_SHARE = 0.75
+# A line of a numbered heading that goes on to the next line is a full line: this share of the typical length.
+_FULL_LINE_SHARE = 0.85
+_WHOLE_LINE_SHARE = 1.5
 _MAX_TITLE_LINE = 40
 
 
@@ -990,9 +996,12 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
         assert following is not None
         join = False
         if not _HEADING_RE.match(following.content) and _JOINABLE_START_RE.match(following.content):
-            join = (min_wrapped is not None and _ends_open(paragraph) and len(line.content) >= min_wrapped) or _broken_mid_sentence(
-                paragraph
-            )
+            in_heading = _NUMBERED_HEADING_RE.match(paragraph) is not None and not _SENTENCE_STOP_RE.search(paragraph)
+            wrapped = min_wrapped is not None and _ends_open(paragraph) and len(line.content) >= min_wrapped
+            if in_heading and typical:
+                # A heading line well over the wrapping width was never wrapped: it is whole.
+                wrapped = typical * _FULL_LINE_SHARE <= len(line.content) <= typical * _WHOLE_LINE_SHARE and _ends_open(paragraph)
+            join = wrapped or _broken_mid_sentence(paragraph)
         if not join and _title_fragment(line, following, following_index == index + 1):
             join = True
         if join:

@@ -1,0 +1,152 @@
+"""Periods and years in reviews of several years and in plans (RECORDS.md v2 `period`, `year`):
+sentences written for these tests in the style of the reports."""
+
+from __future__ import annotations
+
+import govie
+from govie.pipeline.context import find_sections
+from govie.pipeline.normalize import normalize
+
+from conftest import rows
+
+PERIOD = ("indicator", "value", "role", "year", "period", "year_start")
+
+
+def _by_value(records):
+    return {r.value: (r.role, r.year, r.period, r.year_start) for r in records}
+
+
+def test_a_five_year_review_that_turns_to_the_past_year():
+    text = (
+        "一、“十四五”时期工作回顾\n"
+        "“十四五”时期是我市发展极不平凡的五年。\n"
+        "——基础设施加快完善。新建改造城市道路420公里，新增污水管网86公里。\n"
+        "——民生保障持续加强。建成保障性住房1.2万套。\n"
+        "刚刚过去的2025年，我们稳中求进。新建改造城市道路35公里，城镇新增就业3.1万人。\n"
+        "二、2026年工作安排\n"
+        "城镇新增就业3万人以上。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[420.0] == ("actual", 2025, "cumulative", 2021)
+    assert values[86.0] == ("actual", 2025, "cumulative", 2021)
+    assert values[1.2] == ("actual", 2025, "cumulative", 2021)
+    assert values[35.0] == ("actual", 2025, "year", None)
+    assert values[3.1] == ("actual", 2025, "year", None)
+    assert values[3.0] == ("target", 2026, "year", None)
+
+
+def test_an_opening_paragraph_without_figures_sets_the_period_of_the_list_after_it():
+    text = (
+        "一、“十三五”主要成就及2020年工作回顾\n"
+        "“十三五”时期，市政府团结带领全市人民攻坚克难。\n"
+        "——城乡面貌变化巨大。完成农村危房改造3850户，新建农村公路640公里。\n"
+        "2020年是“十三五”收官之年。全年完成农村危房改造420户。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[3850.0][2:] == ("cumulative", 2016)
+    assert values[640.0][2:] == ("cumulative", 2016)
+    assert values[420.0][1:] == (2020, "year", None)
+
+
+def test_a_change_from_a_named_year_gives_both_ends_their_years():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全县地区生产总值从2015年的45.6亿元增长到70.2亿元，年均增长6.4%；"
+        "森林覆盖率由31%提高到38%。\n"
+    )
+    records = govie.extract(text, report_year=2021)
+    assert rows(records, *PERIOD) == [
+        ("全县地区生产总值", 45.6, "actual", 2015, "year", None),
+        ("全县地区生产总值", 70.2, "actual", 2020, "year", None),
+        ("全县地区生产总值", 6.4, "actual", 2020, "average", 2016),
+        # Without a named year, the level a change in a five-year passage starts from is of the year
+        # before the five years.
+        ("森林覆盖率", 31.0, "actual", 2015, "year", None),
+        ("森林覆盖率", 38.0, "actual", 2020, "year", None),
+    ]
+
+
+def test_headline_levels_are_of_the_end_year_unless_the_clause_adds_the_years_up():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全市综合实力显著增强。地区生产总值达到2860亿元；固定资产投资累计完成9300亿元；"
+        "规模以上工业增加值增长38.5%，一般公共预算收入同比增长6.2%。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2023))
+    assert values[2860.0][2] == "year"
+    assert values[9300.0][2:] == ("cumulative", 2018)
+    # A change over a passage on five years spans them; a change said to be year on year does not.
+    assert values[38.5][2:] == ("cumulative", 2018)
+    assert values[6.2][2] == "year"
+
+
+def test_a_sentence_turns_the_paragraph_to_one_year_and_back():
+    text = (
+        "各位代表，“十二五”时期是我市发展进程中不平凡的五年。这五年，综合实力不断增强。"
+        "2015年，全市地区生产总值预计实现510亿元。这五年，生态建设成效显著，治理水土流失128万亩。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2016))
+    assert values[510.0][1:3] == (2015, "year")
+    assert values[128.0][2:] == ("cumulative", 2011)
+
+
+def test_goals_of_the_next_five_years_are_of_the_plan_end_year():
+    text = (
+        "二、今后五年任务目标\n"
+        "未来五年，全县经济社会发展的目标是：地区生产总值年均增长7%左右，达到120亿元。\n"
+        "三、2021年重点工作\n"
+        "地区生产总值增长7%。\n"
+    )
+    records = govie.extract(text, report_year=2021)
+    assert rows(records, "value", "role", "year", "period") == [
+        (7.0, "target", 2025, "average"),
+        (120.0, "target", 2025, "year"),
+        (7.0, "target", 2021, "year"),
+    ]
+
+
+def test_a_paragraph_that_sets_out_a_year_to_reach_dates_its_targets():
+    text = (
+        "二、“十三五”主要目标任务和2016年工作安排\n"
+        "《纲要》提出，到2020年，全市经济社会持续健康发展。全市地区生产总值力争突破1500亿元，年均增长8%左右。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2016))
+    assert values[1500.0][:2] == ("target", 2020)
+    assert values[8.0][:3] == ("target", 2020, "average")
+
+
+def test_targets_met_in_a_review_announce_no_target_list():
+    text = (
+        "一、2019年工作回顾\n"
+        "过去一年，全市经济运行总体平稳，较好地完成了市人大会议确定的目标任务。\n"
+        "（一）产业项目加快建设。全市开复工产业项目142个，竣工投产58个。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2020))
+    assert values[142.0][:2] == ("actual", 2019)
+    assert values[58.0][:2] == ("actual", 2019)
+
+
+def test_long_numbered_headings_and_headings_that_name_the_report_year_open_sections():
+    text = (
+        "一、回顾“十三五”，我们以脱贫攻坚为统揽，坚定前行、砥砺奋进，全面建成小康社会取得决定性成就\n"
+        "五年来，全县地区生产总值年均增长5%。\n"
+        "二、关于2021年工作\n"
+        "地区生产总值增长6%。\n"
+    )
+    sections = find_sections(text, 2021)
+    assert [(s.kind, s.year) for s in sections] == [("review", 2020), ("plan", 2021)]
+
+
+def test_a_numbered_heading_wrapped_in_a_pdf_copy_keeps_its_paragraph_apart():
+    paragraph = (
+        "“十三五”时期是我县发展史上具有里程碑意义的五年。五年来，我们坚持稳中求进工作总基调，全县地区生产总值年均增长4.7%，"
+        "一般公共预算收入年均增长12%，城乡居民人均可支配收入年均分别增长8.7%、9.1%，城乡面貌发生了翻天覆地的变化，"
+        "群众获得感幸福感安全感不断增强，全面建成小康社会取得决定性成就，为开启新征程打下了坚实基础，各项事业全面进步。"
+    )
+    # As a PDF copy prints it: every line cut at the same width, the heading's last line shorter.
+    width = 24
+    wrapped = "\n".join(paragraph[i : i + width] for i in range(0, len(paragraph), width))
+    text = "一、回顾“十三五”，我们以脱贫攻坚为统揽，坚定前行\n、砥砺奋进，全面建成小康社会取得成就\n" + wrapped + "\n"
+    lines = normalize(text).text.split("\n")
+    assert lines[0] == "一、回顾“十三五”，我们以脱贫攻坚为统揽，坚定前行、砥砺奋进，全面建成小康社会取得成就"
+    assert lines[1] == paragraph
