@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -362,9 +363,10 @@ def test_real_corpus_files(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_output_suffix_is_refused(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
-    result = _invoke("extract", reports, "-o", tmp_path / "records.xlsx")
-    assert result.exit_code == 2 and "no output format for '.xlsx'" in result.stderr
-    assert not (tmp_path / "records.xlsx").exists()
+    result = _invoke("extract", reports, "-o", tmp_path / "records.xls")
+    assert result.exit_code == 2 and "no output format for '.xls'" in result.stderr
+    assert ".dta" in result.stderr and ".xlsx" in result.stderr
+    assert not (tmp_path / "records.xls").exists()
 
 
 def test_summary_counts_one_file_in_the_singular(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
@@ -376,3 +378,62 @@ def test_evaluate_outside_a_checkout_says_what_is_missing(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     result = _invoke("evaluate", "--split", "dev")
     assert result.exit_code == 2 and "corpus/splits.json not found" in result.stderr and "--splits" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# tables economists open: Excel and Stata (and Parquet), made from a JSONL stream kept beside them
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """A table output as pandas reads it, in the CSV's terms: Stata's `_end` is `end`, its empty
+    strings are missing values, its integers are whatever width Stata stored."""
+    if path.suffix == ".dta":
+        frame = pd.read_stata(path).rename(columns={"_end": "end"})
+        return frame.replace("", None)
+    return pd.read_excel(path) if path.suffix == ".xlsx" else pd.read_parquet(path)
+
+
+def _same_table(table: pd.DataFrame, csv_path: Path) -> None:
+    expected = pd.read_csv(csv_path)
+    assert list(table.columns) == list(expected.columns) == list(OUTPUT_FIELDS)
+    for column in expected.columns:
+        assert [None if pd.isna(v) else v for v in table[column]] == [None if pd.isna(v) else v for v in expected[column]], column
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".dta", ".parquet"])
+def test_table_outputs_read_back_as_the_csv(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path, suffix: str) -> None:
+    assert _invoke("extract", reports, "-o", tmp_path / "records.csv", "-q").exit_code == 0
+    output = tmp_path / f"records{suffix}"
+    result = _invoke("extract", reports, "-o", output)
+    assert result.exit_code == 0, result.stderr
+    assert "govie: 3 files, 7 records, 0 failed" in result.stderr
+    _same_table(_read_table(output), tmp_path / "records.csv")
+    assert not output.with_name(output.name + ".partial").exists()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".dta"])
+def test_table_output_interrupted_then_resumed(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path, suffix: str) -> None:
+    output = tmp_path / f"records{suffix}"
+    fake_pipeline.interrupt_after = 1
+    result = _invoke("extract", reports, "-o", output)
+    assert result.exit_code == 130 and "--resume" in result.stderr
+    # The finished file is in the table already, and in the stream that --resume continues.
+    assert _files(_read_table(output).to_dict("records")) == ["a_2024.txt"] * 2
+
+    fake_pipeline.interrupt_after = None
+    fake_pipeline.seen.clear()
+    result = _invoke("extract", reports, "-o", output, "--resume", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert len(fake_pipeline.seen) == 2
+    assert _invoke("extract", reports, "-o", tmp_path / "records.csv", "-q").exit_code == 0
+    _same_table(_read_table(output), tmp_path / "records.csv")
+
+
+def test_table_output_needs_a_file_and_its_stream_to_resume(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    result = _invoke("extract", reports, "--format", "xlsx")
+    assert result.exit_code == 2 and "give --output" in result.stderr
+    output = tmp_path / "records.dta"
+    assert _invoke("extract", reports / "a_2024.txt", "-o", output, "-q").exit_code == 0
+    (tmp_path / ".records.dta.govie.jsonl").unlink()
+    result = _invoke("extract", reports, "-o", output, "--resume")
+    assert result.exit_code == 2 and "record stream .records.dta.govie.jsonl is gone" in result.stderr

@@ -1,4 +1,4 @@
-"""`govie extract`: records of report files and folders into JSONL or CSV."""
+"""`govie extract`: records of report files and folders into JSONL, CSV, Excel, Stata or Parquet."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer
+from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer, record_stream_path
 from ..reading import REPORT_SUFFIXES, ReportReadError
 from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
-from ._common import DEFAULT_TIMEOUT, TimeoutOption, echo_err, fail_usage, refuse_to_replace
+from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOption, echo_err, fail_usage, refuse_to_replace
 
 
 class EngineOption(str, Enum):
@@ -41,7 +41,7 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="Output format; by default from the OUTPUT suffix (.csv: csv; .jsonl, .json, .ndjson, .txt or none: jsonl); another suffix needs --format.",
+            help="Output format; by default from the OUTPUT suffix (.csv, .xlsx, .dta, .parquet; .jsonl, .json, .ndjson, .txt or none: jsonl); another suffix needs --format. xlsx, dta and parquet are made at the end from a JSONL kept beside them (.NAME.govie.jsonl), which --resume continues.",
             case_sensitive=False,
         ),
     ] = None,
@@ -112,10 +112,19 @@ def extract(
         writer = open_record_writer(output, fmt, append=resume, csv_bom=csv_bom)
     except OSError as err:
         fail_usage(f"cannot write {output}: {err.strerror or err}")
+    except ValueError as err:  # a table format on standard output, or its package missing
+        fail_usage(str(err))
     run = Run(total=len(inputs) + len(unreadable), skipped=skipped, quiet=quiet, output=output)
     for problem in unreadable:
         run.failed(f"govie: {problem}")
-    with writer:
-        exit_code = run_guarded(inputs, options, run, lambda file, extraction: writer.write(file, extraction.records))
+    try:
+        with writer:
+            exit_code = run_guarded(inputs, options, run, lambda file, extraction: writer.write(file, extraction.records))
+    except (OSError, ValueError) as err:  # making a table output at the end
+        typer.echo(f"govie: cannot write {output}: {err}; the records are kept in {record_stream_path(output)}", err=True)
+        raise typer.Exit(EXIT_FAILURES) from err
+    except KeyboardInterrupt:
+        typer.echo(f"govie: interrupted while writing {output}; the records are kept in {record_stream_path(output)}", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if exit_code:
         raise typer.Exit(exit_code)

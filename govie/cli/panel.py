@@ -19,7 +19,12 @@ def panel(
         list[Path],
         typer.Argument(help="Report files and folders, as for govie extract.", show_default=False, metavar="PATH"),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The panel: .parquet or .csv, one row per record.", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The panel: .parquet, .csv, .xlsx (Excel) or .dta (Stata 14+), one row per record.", dir_okay=False
+        ),
+    ],
     manifest: Annotated[
         Path | None,
         typer.Option(
@@ -31,7 +36,7 @@ def panel(
     pairs: Annotated[
         Path | None,
         typer.Option(
-            help="Where to write the target/actual pairs (.parquet or .csv); default OUTPUT's name with .pairs before the suffix.",
+            help="Where to write the target/actual pairs (.parquet, .csv, .xlsx or .dta); default OUTPUT's name with .pairs before the suffix.",
             dir_okay=False,
         ),
     ] = None,
@@ -59,6 +64,7 @@ def panel(
 
     The records are first extracted to OUTPUT's `.records.jsonl` beside it, file by file, so that an
     interrupted run continues with --resume."""
+    from ..output.tables import TableError, check_available
     from ..panel import (
         PanelError,
         ReportSummaryWriter,
@@ -73,9 +79,9 @@ def panel(
     pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
     try:
         for table in (output, pairs):
-            panel_format(table)
+            check_available(panel_format(table))
         entries = load_manifest(manifest) if manifest else None
-    except PanelError as error:
+    except (PanelError, TableError) as error:
         fail_usage(str(error))
     records_path = output.with_name(f"{output.stem}.records.jsonl")
     reports_path = output.with_name(f"{output.stem}.reports.jsonl")
@@ -123,7 +129,7 @@ def panel(
             from ..panel.plots import write_html_summary
 
             write_html_summary(coverage, linked, html_summary)
-    except (PanelError, RuntimeError) as error:
+    except (PanelError, TableError, RuntimeError) as error:
         fail_usage(str(error))
     except OSError as err:
         typer.echo(f"govie: cannot write the panel: {err}", err=True)
