@@ -437,3 +437,59 @@ def test_table_output_needs_a_file_and_its_stream_to_resume(fake_pipeline: Stand
     (tmp_path / ".records.dta.govie.jsonl").unlink()
     result = _invoke("extract", reports, "-o", output, "--resume")
     assert result.exit_code == 2 and "record stream .records.dta.govie.jsonl is gone" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# the order of the inputs, standard input
+
+
+def test_output_keeps_the_order_given(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    output = tmp_path / "records.jsonl"
+    args = [reports / "b_2025.txt", reports / "sub", reports / "a_2024.txt"]
+    assert _invoke("extract", *args[:1], "-o", output, "-q").exit_code == 0
+    result = _invoke("extract", *args, reports, "-o", output, "-q", "--resume")
+    assert result.exit_code == 0, result.stderr
+    # b, then the folder sub, then a; the folder `reports` adds nothing new.
+    assert _files(_jsonl(output)) == ["b_2025.txt"] * 3 + ["c_2026.md"] * 2 + ["a_2024.txt"] * 2
+
+
+def test_output_keeps_the_order_given_with_two_processes(tmp_path: Path) -> None:
+    _require_pipeline()
+    names = ["z_2024.txt", "m_2023.txt", "a_2025.txt"]
+    for number, name in enumerate(names):
+        (tmp_path / name).write_text(f"{2023 + number}年全市地区生产总值增长{5 + number}.{number}%。", encoding="utf-8")
+    output = tmp_path / "records.jsonl"
+    paths = [tmp_path / name for name in names]
+    result = _invoke("extract", *paths, "-o", output, "-q", "--n-process", "2", "--batch-size", "1")
+    assert result.exit_code == 0, result.stderr
+    rows = _jsonl(output)
+    assert _files(rows) == names and [row["value"] for row in rows] == [5.0, 6.1, 7.2]
+
+
+def test_standard_input(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    output = tmp_path / "records.jsonl"
+    text = REPORTS["b_2025.txt"]
+    result = runner.invoke(app, ["extract", str(reports / "a_2024.txt"), "-", "-o", str(output), "-q"], input=text.encode("gb18030"))
+    assert result.exit_code == 0, result.stderr
+    rows = _jsonl(output)
+    assert [row["file"] for row in rows] == [str(reports / "a_2024.txt")] * 2 + ["<stdin>"] * 3
+    assert [row["value"] for row in rows[2:]] == [6.1, 8.2, 6.5]
+    result = runner.invoke(app, ["extract", "-", "-o", str(output), "--resume"], input=b"")
+    assert result.exit_code == 2 and "--resume cannot tell whether standard input" in result.stderr
+    result = runner.invoke(app, ["extract", "-", "-q"], input=b"\x00\x01\x02" * 100)
+    assert result.exit_code == 1 and "cannot read <stdin>: binary content" in result.stderr
+    result = runner.invoke(app, ["panel", "-", "-o", str(tmp_path / "panel.csv")], input=text.encode("utf-8"))
+    assert result.exit_code == 2 and "govie panel reads report files" in result.stderr
+
+
+def test_standard_input_through_a_pipe(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    _require_pipeline()
+    text = "2025年全县地区生产总值为86.4亿元，增长5.2%。"
+    command = [sys.executable, "-c", "from govie.cli import app; app()", "extract", "-", "-o", "-", "-q"]
+    done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=300, check=True)
+    rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [(row["value"], row["unit"], row["file"]) for row in rows] == [(86.4, "亿元", "<stdin>"), (5.2, "%", "<stdin>")]
+    assert text[rows[0]["start"] : rows[0]["end"]] == "86.4"

@@ -204,8 +204,18 @@ def test_iter_report_paths_expands_folders(tmp_path: Path) -> None:
 def test_iter_report_paths_files_any_suffix_and_dedup(tmp_path: Path) -> None:
     a = _touch(tmp_path / "reports" / "a.txt")
     other = _touch(tmp_path / "report.html")
-    found = iter_report_paths([a, tmp_path / "reports", other, a])
-    assert found == sorted([a, other])
+    found = iter_report_paths([other, tmp_path / "reports", a])
+    assert found == [other, a]
+
+
+def test_iter_report_paths_keep_the_order_given(tmp_path: Path) -> None:
+    z = _touch(tmp_path / "z_2019.txt")
+    b = _touch(tmp_path / "reports" / "b_2024.txt")
+    a = _touch(tmp_path / "reports" / "a_2025.txt")
+    c = _touch(tmp_path / "reports" / "sub" / "c_2023.txt")
+    y = _touch(tmp_path / "y_2018.txt")
+    assert iter_report_paths([z, tmp_path / "reports", y]) == [z, a, b, c, y]
+    assert iter_report_paths([y, "-", z, "-"]) == [y, Path("<stdin>"), z]
 
 
 def test_iter_report_paths_custom_suffixes(tmp_path: Path) -> None:

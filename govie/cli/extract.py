@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer, record_stream_path
-from ..reading import REPORT_SUFFIXES, ReportReadError
+from ..reading import REPORT_SUFFIXES, STDIN_ARGUMENT, ReportReadError
 from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOption, echo_err, fail_usage, refuse_to_replace
 
@@ -27,7 +27,7 @@ def extract(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help=f"Report files (any suffix) and folders (searched recursively for {' and '.join(REPORT_SUFFIXES)} files).",
+            help=f"Report files (any suffix), folders (searched recursively for {' and '.join(REPORT_SUFFIXES)} files) and '-' for standard input (its records' file is '<stdin>'). The output keeps this order; a folder's files come sorted by path.",
             show_default=False,
             metavar="PATH",
         ),
@@ -84,11 +84,19 @@ def extract(
         typer.Option("--scheduler", help="Address of a Dask scheduler (tcp://host:8786); default a local cluster of --n-process workers."),
     ] = None,
 ) -> None:
-    """Extract records from reports into JSONL or CSV, one row per record with its `file`."""
+    """Extract records from reports into JSONL, CSV, Excel, Stata or Parquet, one row per record with its
+    `file`, in the order the reports were given (with --n-process and --resume too).
+
+    The fields of a record are described in docs/RECORDS.md of govie's repository."""
     if output == Path("-"):
         output = None
     if resume and output is None:
         fail_usage("--resume needs --output: it continues an existing output file")
+    if any(str(path) == STDIN_ARGUMENT for path in paths):
+        if resume:
+            fail_usage("--resume cannot tell whether standard input ('-') was read before: save it to a file, or run without --resume")
+        if engine == EngineOption.dask:
+            fail_usage("--engine dask reads the files on its workers; standard input ('-') goes with --engine spacy")
     refuse_to_replace([output] if output is not None else [], resume=resume, overwrite=overwrite, what="the output")
     try:
         fmt = output_format.value if output_format is not None else infer_output_format(output)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..output import open_record_writer
-from ..reading import ReportReadError
+from ..reading import STDIN_ARGUMENT, ReportReadError
 from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ..runner.processes import Extraction
 from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOption, echo_err, fail_usage, refuse_to_replace
@@ -17,7 +17,11 @@ from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOp
 def panel(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Report files and folders, as for govie extract.", show_default=False, metavar="PATH"),
+        typer.Argument(
+            help="Report files and folders, as for govie extract (the panel keeps their order; a folder's files come sorted by path).",
+            show_default=False,
+            metavar="PATH",
+        ),
     ],
     output: Annotated[
         Path,
@@ -76,6 +80,8 @@ def panel(
         write_table,
     )
 
+    if any(str(path) == STDIN_ARGUMENT for path in paths):
+        fail_usage("govie panel reads report files (it keeps their paths); save standard input to a file, or use govie extract -")
     pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
     try:
         for table in (output, pairs):
