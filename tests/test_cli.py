@@ -427,6 +427,11 @@ def test_table_output_interrupted_then_resumed(fake_pipeline: StandInPipeline, r
     assert len(fake_pipeline.seen) == 2
     assert _invoke("extract", reports, "-o", tmp_path / "records.csv", "-q").exit_code == 0
     _same_table(_read_table(output), tmp_path / "records.csv")
+    # A table removed after a complete run is made again from its stream.
+    output.unlink()
+    result = _invoke("extract", reports, "-o", output, "--resume")
+    assert result.exit_code == 0 and "nothing to do" in result.stderr
+    _same_table(_read_table(output), tmp_path / "records.csv")
 
 
 def test_table_output_needs_a_file_and_its_stream_to_resume(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..output import OUTPUT_FORMATS, infer_output_format, open_record_writer, record_stream_path
+from ..output import OUTPUT_FORMATS, TABLE_OUTPUTS, infer_output_format, open_record_writer, record_stream_path, write_records_table
 from ..reading import REPORT_SUFFIXES, STDIN_ARGUMENT, ReportReadError
 from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOption, echo_err, fail_usage, refuse_to_replace
@@ -112,6 +112,8 @@ def extract(
         fail_usage(str(error))
     if resume and output is not None and not inputs:
         echo_err(f"govie: nothing to do, all {skipped} files are already in {output}", quiet)
+        if fmt in TABLE_OUTPUTS and not output.exists():  # the table was removed; its stream is complete
+            write_records_table(record_stream_path(output), output, fmt)
         return
     if scheduler is not None and engine != EngineOption.dask:
         fail_usage("--scheduler goes with --engine dask")
