@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
+from .output import records_frame
 from .pipeline import default_pipeline, load_pipeline
-from .records import FIELD_NAMES, Record
+from .records import Record
 from .runner.processes import extract_text, extract_texts
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def load(path: str | Path | None = None, **overrides: Any) -> Language:
@@ -26,23 +30,11 @@ def extract(text: str, *, report_year: int | None = None) -> list[Record]:
     return extract_text(text, report_year=report_year)
 
 
-# Column types of a records table: nullable integers and strings where a field may be empty.
-FRAME_TYPES: dict[str, str] = {
-    "indicator": "string", "indicator_id": "string", "value": "float64", "unit": "string", "measure": "category",
-    "role": "category", "bound": "category", "tier": "category", "year": "Int64", "period": "category",
-    "year_start": "Int64", "start": "int64", "end": "int64", "evidence": "string", "file": "string",
-}  # fmt: skip
-
-
-def to_frame(records: Iterable[Record], file: str | None = None):
+def to_frame(records: Iterable[Record], file: str | None = None) -> pd.DataFrame:
     """Records as a pandas DataFrame: the contract's fields as typed columns, in its order (and
-    `file` when given)."""
-    import pandas as pd
-
+    `file` when given); the types are those of govie's table outputs (`govie.output.COLUMN_TYPES`)."""
     rows = [record.to_dict() | ({"file": file} if file is not None else {}) for record in records]
-    columns = [*FIELD_NAMES, *(["file"] if file is not None else [])]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({name: FRAME_TYPES[name] for name in columns})
+    return records_frame(rows, with_file=file is not None)
 
 
 def extract_many(

@@ -1,4 +1,4 @@
-"""The record of ../shared/spec/RECORDS.md: one value of one indicator, in one role, for one year."""
+"""The record (docs/RECORDS.md; the contract, shared/spec/RECORDS.md v2): one value of one indicator, in one role, for one year."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -362,9 +363,10 @@ def test_real_corpus_files(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_output_suffix_is_refused(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
-    result = _invoke("extract", reports, "-o", tmp_path / "records.xlsx")
-    assert result.exit_code == 2 and "no output format for '.xlsx'" in result.stderr
-    assert not (tmp_path / "records.xlsx").exists()
+    result = _invoke("extract", reports, "-o", tmp_path / "records.xls")
+    assert result.exit_code == 2 and "no output format for '.xls'" in result.stderr
+    assert ".dta" in result.stderr and ".xlsx" in result.stderr
+    assert not (tmp_path / "records.xls").exists()
 
 
 def test_summary_counts_one_file_in_the_singular(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
@@ -376,3 +378,123 @@ def test_evaluate_outside_a_checkout_says_what_is_missing(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     result = _invoke("evaluate", "--split", "dev")
     assert result.exit_code == 2 and "corpus/splits.json not found" in result.stderr and "--splits" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# tables economists open: Excel and Stata (and Parquet), made from a JSONL stream kept beside them
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """A table output as pandas reads it, in the CSV's terms: Stata's `_end` is `end`, its empty
+    strings are missing values, its integers are whatever width Stata stored."""
+    if path.suffix == ".dta":
+        frame = pd.read_stata(path).rename(columns={"_end": "end"})
+        return frame.replace("", None)
+    return pd.read_excel(path) if path.suffix == ".xlsx" else pd.read_parquet(path)
+
+
+def _same_table(table: pd.DataFrame, csv_path: Path) -> None:
+    expected = pd.read_csv(csv_path)
+    assert list(table.columns) == list(expected.columns) == list(OUTPUT_FIELDS)
+    for column in expected.columns:
+        assert [None if pd.isna(v) else v for v in table[column]] == [None if pd.isna(v) else v for v in expected[column]], column
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".dta", ".parquet"])
+def test_table_outputs_read_back_as_the_csv(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path, suffix: str) -> None:
+    assert _invoke("extract", reports, "-o", tmp_path / "records.csv", "-q").exit_code == 0
+    output = tmp_path / f"records{suffix}"
+    result = _invoke("extract", reports, "-o", output)
+    assert result.exit_code == 0, result.stderr
+    assert "govie: 3 files, 7 records, 0 failed" in result.stderr
+    _same_table(_read_table(output), tmp_path / "records.csv")
+    assert not output.with_name(output.name + ".partial").exists()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".dta"])
+def test_table_output_interrupted_then_resumed(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path, suffix: str) -> None:
+    output = tmp_path / f"records{suffix}"
+    fake_pipeline.interrupt_after = 1
+    result = _invoke("extract", reports, "-o", output)
+    assert result.exit_code == 130 and "--resume" in result.stderr
+    # The finished file is in the table already, and in the stream that --resume continues.
+    assert _files(_read_table(output).to_dict("records")) == ["a_2024.txt"] * 2
+
+    fake_pipeline.interrupt_after = None
+    fake_pipeline.seen.clear()
+    result = _invoke("extract", reports, "-o", output, "--resume", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert len(fake_pipeline.seen) == 2
+    assert _invoke("extract", reports, "-o", tmp_path / "records.csv", "-q").exit_code == 0
+    _same_table(_read_table(output), tmp_path / "records.csv")
+    # A table removed after a complete run is made again from its stream.
+    output.unlink()
+    result = _invoke("extract", reports, "-o", output, "--resume")
+    assert result.exit_code == 0 and "nothing to do" in result.stderr
+    _same_table(_read_table(output), tmp_path / "records.csv")
+
+
+def test_table_output_needs_a_file_and_its_stream_to_resume(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    result = _invoke("extract", reports, "--format", "xlsx")
+    assert result.exit_code == 2 and "give --output" in result.stderr
+    output = tmp_path / "records.dta"
+    assert _invoke("extract", reports / "a_2024.txt", "-o", output, "-q").exit_code == 0
+    (tmp_path / ".records.dta.govie.jsonl").unlink()
+    result = _invoke("extract", reports, "-o", output, "--resume")
+    assert result.exit_code == 2 and "record stream .records.dta.govie.jsonl is gone" in result.stderr
+
+
+# ---------------------------------------------------------------------------
+# the order of the inputs, standard input
+
+
+def test_output_keeps_the_order_given(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    output = tmp_path / "records.jsonl"
+    args = [reports / "b_2025.txt", reports / "sub", reports / "a_2024.txt"]
+    assert _invoke("extract", *args[:1], "-o", output, "-q").exit_code == 0
+    result = _invoke("extract", *args, reports, "-o", output, "-q", "--resume")
+    assert result.exit_code == 0, result.stderr
+    # b, then the folder sub, then a; the folder `reports` adds nothing new.
+    assert _files(_jsonl(output)) == ["b_2025.txt"] * 3 + ["c_2026.md"] * 2 + ["a_2024.txt"] * 2
+
+
+def test_output_keeps_the_order_given_with_two_processes(tmp_path: Path) -> None:
+    _require_pipeline()
+    names = ["z_2024.txt", "m_2023.txt", "a_2025.txt"]
+    for number, name in enumerate(names):
+        (tmp_path / name).write_text(f"{2023 + number}年全市地区生产总值增长{5 + number}.{number}%。", encoding="utf-8")
+    output = tmp_path / "records.jsonl"
+    paths = [tmp_path / name for name in names]
+    result = _invoke("extract", *paths, "-o", output, "-q", "--n-process", "2", "--batch-size", "1")
+    assert result.exit_code == 0, result.stderr
+    rows = _jsonl(output)
+    assert _files(rows) == names and [row["value"] for row in rows] == [5.0, 6.1, 7.2]
+
+
+def test_standard_input(fake_pipeline: StandInPipeline, reports: Path, tmp_path: Path) -> None:
+    output = tmp_path / "records.jsonl"
+    text = REPORTS["b_2025.txt"]
+    result = runner.invoke(app, ["extract", str(reports / "a_2024.txt"), "-", "-o", str(output), "-q"], input=text.encode("gb18030"))
+    assert result.exit_code == 0, result.stderr
+    rows = _jsonl(output)
+    assert [row["file"] for row in rows] == [str(reports / "a_2024.txt")] * 2 + ["<stdin>"] * 3
+    assert [row["value"] for row in rows[2:]] == [6.1, 8.2, 6.5]
+    result = runner.invoke(app, ["extract", "-", "-o", str(output), "--resume"], input=b"")
+    assert result.exit_code == 2 and "--resume cannot tell whether standard input" in result.stderr
+    result = runner.invoke(app, ["extract", "-", "-q"], input=b"\x00\x01\x02" * 100)
+    assert result.exit_code == 1 and "cannot read <stdin>: binary content" in result.stderr
+    result = runner.invoke(app, ["panel", "-", "-o", str(tmp_path / "panel.csv")], input=text.encode("utf-8"))
+    assert result.exit_code == 2 and "govie panel reads report files" in result.stderr
+
+
+def test_standard_input_through_a_pipe(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    _require_pipeline()
+    text = "2025年全县地区生产总值为86.4亿元，增长5.2%。"
+    command = [sys.executable, "-c", "from govie.cli import app; app()", "extract", "-", "-o", "-", "-q"]
+    done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True, timeout=300, check=True)
+    rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [(row["value"], row["unit"], row["file"]) for row in rows] == [(86.4, "亿元", "<stdin>"), (5.2, "%", "<stdin>")]
+    assert text[rows[0]["start"] : rows[0]["end"]] == "86.4"

@@ -204,8 +204,18 @@ def test_iter_report_paths_expands_folders(tmp_path: Path) -> None:
 def test_iter_report_paths_files_any_suffix_and_dedup(tmp_path: Path) -> None:
     a = _touch(tmp_path / "reports" / "a.txt")
     other = _touch(tmp_path / "report.html")
-    found = iter_report_paths([a, tmp_path / "reports", other, a])
-    assert found == sorted([a, other])
+    found = iter_report_paths([other, tmp_path / "reports", a])
+    assert found == [other, a]
+
+
+def test_iter_report_paths_keep_the_order_given(tmp_path: Path) -> None:
+    z = _touch(tmp_path / "z_2019.txt")
+    b = _touch(tmp_path / "reports" / "b_2024.txt")
+    a = _touch(tmp_path / "reports" / "a_2025.txt")
+    c = _touch(tmp_path / "reports" / "sub" / "c_2023.txt")
+    y = _touch(tmp_path / "y_2018.txt")
+    assert iter_report_paths([z, tmp_path / "reports", y]) == [z, a, b, c, y]
+    assert iter_report_paths([y, "-", z, "-"]) == [y, Path("<stdin>"), z]
 
 
 def test_iter_report_paths_custom_suffixes(tmp_path: Path) -> None:
@@ -387,3 +397,59 @@ def test_ctrl_c_waits_for_the_file_to_be_written() -> None:
         writer.write("a.txt", [_record(), _record()])
     assert len(stream.getvalue().splitlines()) == 2
     assert writer.files_written == 1
+
+
+# ---------------------------------------------------------------------------
+# table formats: the limits of Excel and Stata
+
+
+def test_excel_cells_are_text_within_excel_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+
+    from govie.output import tables
+
+    monkeypatch.setattr(tables, "EXCEL_MAX_ROWS", 3)  # a header and two rows a sheet
+    frame = pd.DataFrame(
+        {
+            "evidence": ["=1+1", "全年\x07增长", "长" * 40_000, None, "末行"],
+            "value": [1.5, 2.0, float("nan"), 4.0, 5.0],
+            "year": pd.array([2024, None, 2025, 2026, 2027], dtype="Int64"),
+        }
+    )
+    with tables.TableWriter(tmp_path / "t.xlsx") as writer:
+        writer.write(frame.iloc[:2])
+        writer.write(frame.iloc[2:])
+    sheets = pd.read_excel(tmp_path / "t.xlsx", sheet_name=None)
+    assert list(sheets) == ["records", "records 2", "records 3"]
+    back = pd.concat(sheets.values(), ignore_index=True)
+    assert back["evidence"][0] == "=1+1"  # text, not a formula
+    assert back["evidence"][1] == "全年 增长"
+    assert len(back["evidence"][2]) == tables.EXCEL_MAX_CELL
+    assert pd.isna(back["evidence"][3]) and pd.isna(back["value"][2]) and pd.isna(back["year"][1])
+    assert back["year"].dropna().tolist() == [2024, 2025, 2026, 2027]
+
+
+def test_stata_keeps_long_text_and_makes_names_valid(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from govie.output.tables import TableError, stata_names, write_stata
+
+    long_text = "城镇新增就业人数" * 400  # 3,200 characters, 9,600 bytes: more than a str# holds
+    frame = pd.DataFrame(
+        {
+            "evidence": pd.array([long_text, None], dtype="string"),
+            "end": [3, 4],
+            "met": [True, False],
+            "year_start": pd.array([None, 2021], dtype="Int64"),
+            "2025年目标": [1.0, 2.0],
+            "a" * 40: ["x", "y"],
+        }
+    )
+    write_stata(frame, tmp_path / "t.dta")
+    back = pd.read_stata(tmp_path / "t.dta")
+    assert list(back.columns) == ["evidence", "_end", "met", "year_start", "_2025___", "a" * 32]
+    assert back["evidence"][0] == long_text and back["evidence"][1] == ""
+    assert back["met"].tolist() == [1, 0] and back["_end"].tolist() == [3, 4]
+    assert pd.isna(back["year_start"][0]) and back["year_start"][1] == 2021
+    with pytest.raises(TableError, match="share the Stata name"):
+        stata_names(["a-b", "a_b"])

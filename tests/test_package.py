@@ -41,3 +41,36 @@ def test_spacy_package_wheel_installs_and_extracts(tmp_path):
     assert [(r["value"], r["role"]) for r in shown["records"]] == [(312.5, "actual"), (6.1, "actual"), (6.5, "target")]
     assert shown["meta"]["name"] == "govie_reports" and shown["meta"]["version"] == govie.__version__
     assert shown["meta"]["labels"]["govie_ner"] == ["INDICATOR", "UNIT", "VALUE"]
+
+
+def test_editable_install_is_a_path_entry_so_the_clone_folder_is_no_namespace_package(tmp_path):
+    """`pip install -e .` of a clone named `govie`, then Python started in the folder that holds the
+    clone: `import govie` must find the package, not the clone folder as an empty namespace package
+    (what setuptools' import-hook editable install gave, as the hook comes after the path search)."""
+    import os
+    import shutil
+    import zipfile
+
+    pytest.importorskip("build", reason="the editable wheel is built with the build module (test extra)")
+    from build import ProjectBuilder
+    from build.env import DefaultIsolatedEnv
+
+    clone = tmp_path / "govie"
+    (clone / "govie").mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md", "govie/__init__.py", "govie/about.py"):
+        shutil.copy(REPO_ROOT / name, clone / name)
+    # As pip does: the build backend pyproject.toml names, in an environment of its own.
+    with DefaultIsolatedEnv() as env:
+        builder = ProjectBuilder.from_isolated_env(env, clone)
+        env.install(builder.build_system_requires)
+        env.install(builder.get_requires_for_build("editable"))
+        wheel = zipfile.ZipFile(builder.build("editable", tmp_path / "dist"))
+    pth = [name for name in wheel.namelist() if name.endswith(".pth")]
+    assert len(pth) == 1 and not [name for name in wheel.namelist() if name.endswith("_finder.py")]
+    entry = wheel.read(pth[0]).decode().strip()
+    assert os.path.samefile(entry, clone)
+    # What site does with such a .pth: the clone goes on sys.path, after the working directory.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    find = f"import sys, importlib.util; sys.path.append({entry!r}); print(importlib.util.find_spec('govie').origin)"
+    found = subprocess.run([sys.executable, "-c", find], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == str(clone / "govie" / "__init__.py")

@@ -96,9 +96,9 @@ def test_resume_reuses_extracted_records(built, tmp_path):
 
 def test_unknown_panel_format_is_a_usage_error(built, tmp_path):
     folder, _ = built
-    result = CliRunner().invoke(app, ["panel", str(folder), "-o", str(tmp_path / "panel.xlsx")])
+    result = CliRunner().invoke(app, ["panel", str(folder), "-o", str(tmp_path / "panel.xls")])
     assert result.exit_code == 2
-    assert ".parquet or .csv" in result.output
+    assert ".parquet, .csv, .xlsx, .dta" in result.output
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
@@ -129,3 +129,49 @@ def test_panel_of_no_records_is_a_readable_empty_table(tmp_path):
     written = pd.read_parquet(tmp_path / "panel.parquet")
     assert tuple(written.columns) == PANEL_COLUMNS and written.empty
     assert headline.empty and coverage.records == 0
+
+
+def _panel_from_done_records(built, output):
+    """`govie panel --resume` over records already extracted: only the tables are made."""
+    folder, out = built
+    for name in ("panel.records.jsonl", "panel.reports.jsonl"):
+        shutil.copy(out / name, output.with_name(name))
+    shutil.copy(out / ".panel.records.jsonl.govie-done", output.with_name(".panel.records.jsonl.govie-done"))
+    result = CliRunner().invoke(app, ["panel", str(folder), "-o", str(output), "--resume", "-q"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".dta"])
+def test_panel_as_excel_and_stata_reads_back_as_the_csv(built, tmp_path, suffix):
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "table").mkdir()
+    _panel_from_done_records(built, tmp_path / "csv" / "panel.csv")
+    _panel_from_done_records(built, tmp_path / "table" / f"panel{suffix}")
+    for name in ("panel", "panel.pairs"):
+        expected = pd.read_csv(tmp_path / "csv" / f"{name}.csv")
+        path = tmp_path / "table" / f"{name}{suffix}"
+        table = pd.read_excel(path) if suffix == ".xlsx" else pd.read_stata(path).rename(columns={"_end": "end"}).replace("", None)
+        assert list(table.columns) == list(expected.columns)
+        assert len(table) == len(expected) > 0
+        for column in expected.columns:
+            got = [None if pd.isna(v) else v for v in table[column]]
+            # Excel keeps 15 significant digits (117640000000.00002 is 117640000000 there).
+            # Stata stores true/false as 1/0.
+            want = [None if pd.isna(v) else int(v) if isinstance(v, bool) and suffix == ".dta" else v for v in expected[column]]
+            assert got == pytest.approx(want, rel=1e-14), (name, column)
+
+
+def test_panel_tables_returns_dataframes_without_writing(built, tmp_path):
+    from govie.panel import link_targets, panel_tables, read_records
+
+    _, out = built
+    before = set(out.iterdir())
+    panel, pairs = panel_tables(out / "panel.records.jsonl")
+    assert set(out.iterdir()) == before
+    written = pd.read_parquet(out / "panel.parquet")
+    assert tuple(panel.columns) == PANEL_COLUMNS and len(panel) == len(written)
+    assert list(panel["normalised_value"].fillna(-1)) == list(written["normalised_value"].fillna(-1))
+    assert pairs.equals(link_targets(panel)) and len(pairs) >= 4
+    # From a DataFrame of records (what govie.to_frame gives) the same panel.
+    from_frame, _ = panel_tables(read_records(out / "panel.records.jsonl"))
+    assert list(from_frame["value"]) == list(panel["value"]) and list(from_frame["file"]) == list(panel["file"])

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..output import open_record_writer
-from ..reading import ReportReadError
+from ..reading import STDIN_ARGUMENT, ReportReadError
 from ..runner.extract import Options, Run, UsageError, collect_inputs, run_guarded, skip_done
 from ..runner.processes import Extraction
 from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOption, echo_err, fail_usage, refuse_to_replace
@@ -17,9 +17,18 @@ from ._common import DEFAULT_TIMEOUT, EXIT_FAILURES, EXIT_INTERRUPTED, TimeoutOp
 def panel(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Report files and folders, as for govie extract.", show_default=False, metavar="PATH"),
+        typer.Argument(
+            help="Report files and folders, as for govie extract (the panel keeps their order; a folder's files come sorted by path).",
+            show_default=False,
+            metavar="PATH",
+        ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The panel: .parquet or .csv, one row per record.", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="The panel: .parquet, .csv, .xlsx (Excel) or .dta (Stata 14+), one row per record.", dir_okay=False
+        ),
+    ],
     manifest: Annotated[
         Path | None,
         typer.Option(
@@ -31,7 +40,7 @@ def panel(
     pairs: Annotated[
         Path | None,
         typer.Option(
-            help="Where to write the target/actual pairs (.parquet or .csv); default OUTPUT's name with .pairs before the suffix.",
+            help="Where to write the target/actual pairs (.parquet, .csv, .xlsx or .dta); default OUTPUT's name with .pairs before the suffix.",
             dir_okay=False,
         ),
     ] = None,
@@ -59,6 +68,7 @@ def panel(
 
     The records are first extracted to OUTPUT's `.records.jsonl` beside it, file by file, so that an
     interrupted run continues with --resume."""
+    from ..output.tables import TableError, check_available
     from ..panel import (
         PanelError,
         ReportSummaryWriter,
@@ -71,12 +81,14 @@ def panel(
         write_table,
     )
 
+    if any(str(path) == STDIN_ARGUMENT for path in paths):
+        fail_usage("govie panel reads report files (it keeps their paths); save standard input to a file, or use govie extract -")
     pairs = pairs or output.with_name(f"{output.stem}.pairs{output.suffix}")
     try:
         for table in (output, pairs):
-            panel_format(table)
+            check_available(panel_format(table))
         entries = load_manifest(manifest) if manifest else None
-    except PanelError as error:
+    except (PanelError, TableError) as error:
         fail_usage(str(error))
     records_path = output.with_name(f"{output.stem}.records.jsonl")
     reports_path = output.with_name(f"{output.stem}.reports.jsonl")
@@ -124,7 +136,7 @@ def panel(
             from ..panel.plots import write_html_summary
 
             write_html_summary(coverage, linked, html_summary, losses=pairing_losses(headline, linked))
-    except (PanelError, RuntimeError) as error:
+    except (PanelError, TableError, RuntimeError) as error:
         fail_usage(str(error))
     except OSError as err:
         typer.echo(f"govie: cannot write the panel: {err}", err=True)

@@ -157,7 +157,27 @@ class Lexicon:
 
     @cached_property
     def units(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(line.strip() for line in _content_lines(self.tables["units.txt"])))
+        return tuple(dict.fromkeys(line.split("\t")[0].strip() for line in _content_lines(self.tables["units.txt"])))
+
+    @cached_property
+    def unit_conversions(self) -> dict[str, tuple[str, float]]:
+        """Unit to its base unit and factor (`斤` → (`吨`, 0.0005)), from the lines of units.txt that give one."""
+        conversions: dict[str, tuple[str, float]] = {}
+        for line in _content_lines(self.tables["units.txt"]):
+            unit, *base = (part.strip() for part in line.split("\t"))
+            if base:
+                conversions[unit] = (base[0], float(base[1]))
+        return conversions
+
+    @cached_property
+    def _unit_prefixes(self) -> tuple[tuple[str, float], ...]:
+        prefixes = [(prefix, factor) for prefix, factor, unit_prefix, _ in self.numbers.magnitudes if unit_prefix]
+        return tuple(sorted(prefixes, key=lambda item: -len(item[0])))
+
+    @cached_property
+    def base_units(self) -> frozenset[str]:
+        """The units `normalise_value` may return: units of the table without a conversion, rates and points."""
+        return frozenset(unit for unit in self.units if unit not in self.unit_conversions) | self._rate_units
 
     @cached_property
     def numbers(self) -> NumberGrammar:
@@ -173,8 +193,21 @@ class Lexicon:
         return frozenset(self.words("rate_units", "point_units"))
 
     def normalise_value(self, value: float, unit: str) -> NormalisedValue:
-        """The value in base units (`571.02 亿元` → 57,102,000,000 元); rates and points stay as they are."""
-        return self.numbers.normalise_value(value, unit, self._rate_units)
+        """The value in base units: magnitudes multiplied out (`571.02 亿元` → 57,102,000,000 元), then
+        the unit converted where units.txt gives a factor (`1.2 亿斤` → 60,000 吨); rates and points stay
+        as they are."""
+        normalised = self.numbers.normalise_value(value, unit, self._rate_units)
+        if normalised.unit not in self.base_units and normalised.unit not in self.unit_conversions and normalised.value is not None:
+            # 千 is not multiplied out of units of their own (千瓦, 千克); of others it is (千户 → 户).
+            for prefix, factor in self._unit_prefixes:
+                rest = normalised.unit[len(prefix) :]
+                if normalised.unit.startswith(prefix) and (not rest or rest in self.base_units or rest in self.unit_conversions):
+                    normalised = NormalisedValue(normalised.value * factor, rest or "个")
+                    break
+        if normalised.unit in self.unit_conversions and normalised.value is not None:
+            base, factor = self.unit_conversions[normalised.unit]
+            return NormalisedValue(normalised.value * factor, base)
+        return normalised
 
     @cached_property
     def cues(self) -> dict[str, tuple[str, ...]]:

@@ -1,7 +1,11 @@
-"""Writing records: JSONL and CSV outputs streamed one input file at a time, and resuming them.
+"""Writing records: JSONL and CSV outputs streamed one input file at a time, Excel, Stata and
+Parquet tables made from such a stream, and resuming them.
 
 Each input file's rows go out in a single write, so that an interrupted run keeps every finished
-file and `--resume` can pick up from what is already in the output.
+file and `--resume` can pick up from what is already in the output. A table format (.xlsx, .dta,
+.parquet) is valid only when complete: its records stream to a hidden JSONL beside it
+(`.NAME.govie.jsonl`), which resumes like any JSONL output, and the table is made from that stream
+when the run ends, also when it ends early.
 """
 
 from __future__ import annotations
@@ -19,13 +23,22 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Literal, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Literal, Protocol
 
 from ..records import FIELD_NAMES, Record
 
-OutputFormat = Literal["jsonl", "csv"]
-# The contract (RECORDS.md): output of several inputs adds the input's path.
+if TYPE_CHECKING:
+    import pandas as pd
+
+OutputFormat = Literal["jsonl", "csv", "xlsx", "dta", "parquet"]
+# The contract (docs/RECORDS.md): output of several inputs adds the input's path.
 OUTPUT_FIELDS: tuple[str, ...] = (*FIELD_NAMES, "file")
+# Column types of a records table: nullable integers and strings where a field may be empty.
+COLUMN_TYPES: dict[str, str] = {
+    "indicator": "string", "indicator_id": "string", "value": "float64", "unit": "string", "measure": "category",
+    "role": "category", "bound": "category", "tier": "category", "year": "Int64", "period": "category",
+    "year_start": "Int64", "start": "int64", "end": "int64", "evidence": "string", "file": "string",
+}  # fmt: skip
 
 
 class OutputFileError(ValueError):
@@ -42,7 +55,10 @@ class OutputFileError(ValueError):
 
 
 # The file suffixes each format is chosen by; any other suffix needs --format.
-SUFFIXES: dict[str, str] = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl", ".txt": "jsonl", "": "jsonl"}
+SUFFIXES: dict[str, str] = {
+    ".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl", ".txt": "jsonl", "": "jsonl",
+    ".xlsx": "xlsx", ".dta": "dta", ".parquet": "parquet",
+}  # fmt: skip
 
 
 def infer_output_format(output: Path | None) -> OutputFormat:
@@ -210,9 +226,107 @@ def restore_formula(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
-# The output formats: one writer class each (`continuing`: appending to an existing output).
+# The streamed output formats: one writer class each (`continuing`: appending to an existing output).
 WRITERS: dict[str, type[JsonlRecordWriter] | type[CsvRecordWriter]] = {"jsonl": JsonlRecordWriter, "csv": CsvRecordWriter}
-OUTPUT_FORMATS: tuple[str, ...] = tuple(WRITERS)
+# Formats made whole from a JSONL stream at the end (govie/output/tables.py writes them).
+TABLE_OUTPUTS: tuple[str, ...] = ("xlsx", "dta", "parquet")
+OUTPUT_FORMATS: tuple[str, ...] = (*WRITERS, *TABLE_OUTPUTS)
+
+
+class ConvertedRecordWriter:
+    """A table output (.xlsx, .dta, .parquet): the records stream to a JSONL beside it, with its
+    completion log, so that a failure or Ctrl-C loses no finished file and `--resume` continues the
+    stream; `close()` makes the table from the whole stream (through `.NAME.partial`, moved over the
+    output only when complete). The stream is kept, for `--resume` and to remake the table."""
+
+    def __init__(self, output: Path, output_format: str, *, append: bool = False) -> None:
+        from .tables import check_available
+
+        check_available(output_format)
+        self._closed = False
+        self.output = output
+        self.format = output_format
+        self.stream_path = record_stream_path(output)
+        self._stream = open_record_writer(self.stream_path, "jsonl", append=append)
+
+    @property
+    def files_written(self) -> int:
+        return self._stream.files_written
+
+    @property
+    def records_written(self) -> int:
+        return self._stream.records_written
+
+    def write(self, file: str, records: Sequence[Record]) -> None:
+        self._stream.write(file, records)
+
+    def close(self) -> None:
+        """Close the stream and make the table; raises OSError or TableError when it cannot be written."""
+        if self._closed:
+            return
+        self._closed = True
+        self._stream.close()
+        write_records_table(self.stream_path, self.output, self.format)
+
+    def __enter__(self) -> ConvertedRecordWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def record_stream_path(output: Path) -> Path:
+    """Where a table output's records stream to while the run goes on."""
+    return output.with_name(f".{output.name}.govie.jsonl")
+
+
+def resumable_output(output: Path, output_format: str) -> tuple[Path, OutputFormat]:
+    """The file and format `--resume` reads to find what is done: the output itself, or for a table
+    output the JSONL stream beside it (refused when the table is there but its stream is not)."""
+    if output_format not in TABLE_OUTPUTS:
+        return output, output_format  # type: ignore[return-value]
+    stream = record_stream_path(output)
+    if output.exists() and not stream.exists():
+        raise OutputFileError(output, f"its record stream {stream.name} is gone (it is kept beside the table for --resume)")
+    return stream, "jsonl"
+
+
+def read_records_frame(path: Path, chunk_rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """The records of a govie JSONL output as typed DataFrames (`COLUMN_TYPES`), `chunk_rows` at a time."""
+    import pandas as pd
+
+    if not path.exists() or path.stat().st_size == 0:
+        yield records_frame([])
+        return
+    with pd.read_json(path, lines=True, dtype=False, chunksize=chunk_rows) as reader:
+        for chunk in reader:
+            yield records_frame(chunk.to_dict("records"))
+
+
+def records_frame(rows: list[dict[str, object]], *, with_file: bool = True) -> pd.DataFrame:
+    """Output rows (`record_rows`) as a DataFrame of `OUTPUT_FIELDS` with `COLUMN_TYPES`; without
+    `with_file`, the contract's fields only."""
+    import pandas as pd
+
+    columns = list(OUTPUT_FIELDS if with_file else FIELD_NAMES)
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({name: COLUMN_TYPES[name] for name in columns})
+
+
+def write_records_table(stream: Path, output: Path, output_format: str) -> None:
+    """The records of a JSONL stream as a table; the output is replaced only when the table is complete."""
+    from .tables import TableWriter
+
+    partial = output.with_name(output.name + ".partial")
+    writer = TableWriter(partial, output_format)
+    try:
+        for chunk in read_records_frame(stream):
+            writer.write(chunk)
+        writer.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
 
 
 def open_record_writer(
@@ -221,10 +335,14 @@ def open_record_writer(
     *,
     append: bool = False,
     csv_bom: bool = False,
-) -> JsonlRecordWriter | CsvRecordWriter:
+) -> JsonlRecordWriter | CsvRecordWriter | ConvertedRecordWriter:
     """A writer on `output` (stdout when None); `append` continues an existing output."""
-    if output_format not in WRITERS:
+    if output_format not in OUTPUT_FORMATS:
         raise ValueError(f"unknown output format {output_format!r}; use one of {OUTPUT_FORMATS}")
+    if output_format in TABLE_OUTPUTS:
+        if output is None:
+            raise ValueError(f"{output_format} is written to a file, not to standard output: give --output")
+        return ConvertedRecordWriter(output, output_format, append=append)
     if output is None:
         return WRITERS[output_format](_stdout_bytes(), owns_stream=False, continuing=False, bom=csv_bom)
     continuing = append and output.exists() and output.stat().st_size > 0
@@ -272,7 +390,8 @@ class CompletionLog:
 
 
 def completion_log_path(output: Path) -> Path:
-    return output.with_name(f".{output.name}.govie-done")
+    # Hidden beside the output (a table output's record stream is hidden already).
+    return output.with_name(f"{'' if output.name.startswith('.') else '.'}{output.name}.govie-done")
 
 
 def _stdout_bytes() -> BinaryIO:

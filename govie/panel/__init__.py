@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..lexicon import default_lexicon
+from ..output.tables import TableError, TableWriter
 from ..pipeline.metadata import infer_metadata
 from ..reading import read_report
 
@@ -40,7 +41,7 @@ PANEL_COLUMNS: tuple[str, ...] = (
     "end",
     "evidence",
 )
-PANEL_FORMATS: tuple[str, ...] = ("parquet", "csv")
+PANEL_FORMATS: tuple[str, ...] = ("parquet", "csv", "xlsx", "dta")
 KEYS = ["region", "indicator_id", "measure", "year"]
 # Where a target has tiers, the floor is the commitment that is met or missed.
 TIER_ORDER = {"floor": 0, None: 1, "stretch": 2}
@@ -211,72 +212,101 @@ class PanelCoverage:
 
 def build_panel(
     records_path: Path,
-    output: Path,
+    output: Path | None = None,
     manifest: dict[str, dict] | None = None,
     *,
     reports: dict[str, dict] | None = None,
     chunk_rows: int = 50_000,
 ) -> tuple[pd.DataFrame, PanelCoverage]:
-    """Write the panel of the records in `records_path` to `output` (.parquet or .csv) chunk by
-    chunk, and return its headline rows (all that `link_targets` needs) and its coverage.
+    """Write the panel of the records in `records_path` to `output` (.parquet, .csv, .xlsx or .dta)
+    chunk by chunk, and return its headline rows (all that `link_targets` needs) and its coverage.
+    Without `output` nothing is written (`panel_tables` returns the whole panel instead).
 
     Memory grows with the headline rows only (about an eighth of the records), not with the
-    whole panel. `reports` are the pipeline's summaries of the reports (`read_report_summaries`); a
-    report without one is read again. The table is written beside `output` and moved over it when
-    complete."""
-    fmt = panel_format(output)
-    partial = output.with_name(output.name + ".partial")
-    metadata: dict[str, dict] = {}
+    whole panel; a .dta file is the exception, as Stata's format is written in one piece. `reports`
+    are the pipeline's summaries of the reports (`read_report_summaries`); a report without one is
+    read again. The table is written beside `output` and moved over it when complete."""
     headline: list[pd.DataFrame] = []
     coverage = PanelCoverage()
-    writer = None
+    writer = _open_table(output)
     try:
-        for chunk in iter_record_chunks(records_path, chunk_rows):
-            metadata.update(report_metadata([file for file in chunk["file"].unique() if file not in metadata], manifest, reports))
-            panel = panel_from_records(chunk, metadata)
-            writer = _write_chunk(panel, partial, fmt, writer)
+        for panel in _panel_chunks(records_path, manifest, reports, chunk_rows):
+            if writer is not None:
+                writer.write(panel)
             coverage.add(panel)
             headline.append(panel[panel["indicator_id"].notna()])
-        if writer is None:  # no records at all: an empty table with the panel's columns
-            writer = _write_chunk(empty_panel(), partial, fmt, None)
-    finally:
-        if writer is not None and fmt == "parquet":
+        if writer is not None:
+            if writer.rows == 0:  # no records at all: an empty table with the panel's columns
+                writer.write(empty_panel())
             writer.close()
-    partial.replace(output)
+    except BaseException:
+        if writer is not None:
+            writer.path.unlink(missing_ok=True)
+        raise
+    if output is not None and writer is not None:
+        writer.path.replace(output)
     rows = pd.concat(headline, ignore_index=True) if headline else empty_panel()
     return rows, coverage
 
 
-def _write_chunk(panel: pd.DataFrame, path: Path, fmt: str, writer):
-    """Append `panel` to the table at `path`; returns the open parquet writer (or True for CSV)."""
-    if fmt == "csv":
-        panel.to_csv(path, index=False, mode="a" if writer else "w", header=not writer)
-        return True
+def panel_tables(
+    records: Path | pd.DataFrame,
+    manifest: dict[str, dict] | None = None,
+    *,
+    reports: dict[str, dict] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The panel and its target/actual pairs as DataFrames, nothing written: `records` is a JSONL of
+    `govie extract` (or `govie panel`'s `.records.jsonl`) or a DataFrame of records with `file`
+    (`govie.to_frame(records, file=...)`)."""
+    if isinstance(records, pd.DataFrame):
+        files = [str(file) for file in records["file"].dropna().unique()] if "file" in records else []
+        frame = records if "file" in records else records.assign(file=pd.NA)
+        panel = panel_from_records(frame, report_metadata(files, manifest, reports))
+    else:
+        chunks = list(_panel_chunks(records, manifest, reports, 50_000))
+        panel = pd.concat(chunks, ignore_index=True) if chunks else empty_panel()
+    return panel, link_targets(panel)
+
+
+def _panel_chunks(
+    records_path: Path, manifest: dict[str, dict] | None, reports: dict[str, dict] | None, chunk_rows: int
+) -> Iterator[pd.DataFrame]:
+    metadata: dict[str, dict] = {}
+    for chunk in iter_record_chunks(records_path, chunk_rows):
+        metadata.update(report_metadata([file for file in chunk["file"].unique() if file not in metadata], manifest, reports))
+        yield panel_from_records(chunk, metadata)
+
+
+def _open_table(output: Path | None) -> TableWriter | None:
+    """A writer on `output`'s `.partial` sibling, or None without an output."""
+    if output is None:
+        return None
+    fmt = panel_format(output)
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as error:
-        raise PanelError(f"writing {path} needs pyarrow: pip install 'govie[panel]', or write .csv") from error
-    table = pa.Table.from_pandas(panel, preserve_index=False, schema=writer.schema if writer else None)
-    if writer is None:
-        writer = pq.ParquetWriter(path, table.schema)
-    writer.write_table(table)
-    return writer
+        return TableWriter(output.with_name(output.name + ".partial"), fmt)
+    except TableError as error:
+        raise PanelError(str(error)) from error
 
 
 def panel_format(path: Path) -> str:
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in PANEL_FORMATS:
-        raise PanelError(f"{path}: the panel is written as .parquet or .csv, not {path.suffix or 'no suffix'}")
+        known = ", ".join(f".{fmt}" for fmt in PANEL_FORMATS)
+        raise PanelError(f"{path}: the panel is written as {known}, not {path.suffix or 'no suffix'}")
     return suffix
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> None:
-    """Parquet or CSV by the suffix of `path` (CSV in UTF-8, as pandas writes it)."""
-    fmt = panel_format(path)
-    writer = _write_chunk(frame, path, fmt, None)
-    if fmt == "parquet":
+    """`frame` as a table in the format of `path`'s suffix (CSV in UTF-8, as pandas writes it)."""
+    writer = _open_table(path)
+    assert writer is not None
+    try:
+        writer.write(frame)
         writer.close()
+    except BaseException:
+        writer.path.unlink(missing_ok=True)
+        raise
+    writer.path.replace(path)
 
 
 # ---------------------------------------------------------------------------------------------------

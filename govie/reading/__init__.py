@@ -51,9 +51,34 @@ class ReportReadError(ValueError):
 # Reading reports
 
 
+# `-` among the inputs is standard input; its records name it so in `file`.
+STDIN_ARGUMENT = "-"
+STDIN_NAME = "<stdin>"
+STDIN = Path(STDIN_NAME)
+
+
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == STDIN_NAME and not Path(path).exists()
+
+
+def read_stdin() -> str:
+    """The text on standard input, decoded as a report file is (UTF-8, GB18030, Big5 …)."""
+    import sys
+
+    data = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
+    if len(data) > MAX_REPORT_BYTES:
+        raise ReportReadError(STDIN, f"more than a report can be ({MAX_REPORT_BYTES // 2**20} MB)")
+    text = _decode(STDIN, data)
+    _check_plain_text(STDIN, text)
+    return text
+
+
 def read_report(path: Path) -> str:
     """The text of a report file, whatever its encoding; never silently garbled. Refuses what is
-    not a regular file (a FIFO would block, a device never ends) and files over MAX_REPORT_BYTES."""
+    not a regular file (a FIFO would block, a device never ends) and files over MAX_REPORT_BYTES.
+    `STDIN` (what `-` on the command line becomes) is read from standard input."""
+    if is_stdin(path):
+        return read_stdin()
     problem = _not_a_report_file(Path(path)) if Path(path).exists() or Path(path).is_symlink() else None
     if problem is not None:
         raise ReportReadError(path, problem)
@@ -149,7 +174,8 @@ def iter_report_paths(
     require_reports_in_folders: bool = False,
     skipped: list[ReportReadError] | None = None,
 ) -> list[Path]:
-    """Files as given plus the report files under given folders, sorted, each once.
+    """Files as given plus the report files under given folders, in the order given, each once (where
+    it first appears); a folder's files sorted by path. `-` is standard input (`STDIN`).
 
     A file named explicitly is taken whatever its suffix; inside folders only
     `suffixes` count (case-insensitive) and hidden files and folders are skipped,
@@ -171,13 +197,16 @@ def iter_report_paths(
         skipped.append(error)
 
     for path in paths:
+        if str(path) == STDIN_ARGUMENT:
+            found.setdefault(STDIN, STDIN)
+            continue
         path = Path(path)
         if path.is_dir():
             in_folder = _reports_in_folder(path, wanted, skip)
             if require_reports_in_folders and not in_folder:
                 listed = " or ".join(sorted(wanted))
                 raise ReportReadError(path, f"folder contains no report files ({listed})")
-            candidates = in_folder
+            candidates = sorted(in_folder)
         elif path.exists() or path.is_symlink():
             candidates = [path]
         else:
@@ -189,7 +218,7 @@ def iter_report_paths(
                 continue
             # The same file named twice (as itself and through its folder) is read once.
             found.setdefault(candidate.resolve(), candidate)
-    return sorted(found.values())
+    return list(found.values())
 
 
 # Larger than any report: a file this big is a compilation or not a report at all.

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..output import OutputFileError, completed_files
+from ..output import OutputFileError, completed_files, resumable_output
 from ..reading import REPORT_SUFFIXES, ReportReadError, iter_report_paths, read_report
 from .processes import Extraction, extract_report, extract_reports
 
@@ -265,7 +265,7 @@ def collect_inputs(paths: list[Path], output: Path | None, skipped: list[ReportR
 
 def skip_done(inputs: list[Path], output: Path, fmt: str) -> tuple[list[Path], int]:
     try:
-        done = completed_files(output, fmt)  # type: ignore[arg-type]
+        done = completed_files(*resumable_output(output, fmt))
     except OutputFileError as err:
         raise UsageError(f"{err} (is --format right? without --resume the output is overwritten)") from None
     # An earlier run may have named the same files relative or absolute.
