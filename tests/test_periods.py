@@ -150,3 +150,13 @@ def test_a_numbered_heading_wrapped_in_a_pdf_copy_keeps_its_paragraph_apart():
     lines = normalize(text).text.split("\n")
     assert lines[0] == "一、回顾“十三五”，我们以脱贫攻坚为统揽，坚定前行、砥砺奋进，全面建成小康社会取得成就"
     assert lines[1] == paragraph
+
+
+def test_a_web_copy_with_short_open_headings_is_not_read_as_wrapped_text():
+    paragraph = "全县上下坚持稳中求进工作总基调，扎实做好各项工作，经济社会发展呈现稳中有进、稳中向好的良好态势，人民群众获得感不断增强。" * 3
+    headings = ["（一）坚持项目为王推动产业升级", "（二）坚持改革创新激发发展活力", "（三）坚持城乡统筹建设美丽家园", "（四）坚持民生优先增进群众福祉"]
+    text = "一、2023年工作回顾\n" + "".join(f"{heading}\n{paragraph}\n" for heading in headings * 3)
+    text += "二、2024年工作总体要求和主要目标\n2024年是实施“十四五”规划的关键一年。\n"
+    lines = normalize(text).text.split("\n")
+    assert "二、2024年工作总体要求和主要目标" in lines
+    assert all(heading in lines for heading in headings)

@@ -897,6 +897,7 @@ _WRAPPED_LENGTH_SHARE = 0.75
 # A line of a numbered heading that goes on to the next line is a full line: this share of the typical length.
 _FULL_LINE_SHARE = 0.85
 _WHOLE_LINE_SHARE = 1.5
+_UNWRAPPED_SHARE = 0.2
 _MAX_TITLE_LINE = 40
 
 
@@ -929,7 +930,12 @@ def _typical_wrapped_length(lines: Sequence[_Line]) -> int | None:
     if len(open_lines) < _MIN_BROKEN_LINES or len(open_lines) < _PDF_OPEN_SHARE * len(long_lines):
         return None
     lengths = sorted(len(ln.content) for ln in long_lines)
-    return lengths[len(lengths) // 2]
+    typical = lengths[len(lengths) // 2]
+    # Open lines of about one length are a wrapping width only if few lines run far past it: a web
+    # copy with many short open headings between long paragraphs was never wrapped.
+    if sum(length > typical * _WHOLE_LINE_SHARE for length in lengths) > _UNWRAPPED_SHARE * len(lengths):
+        return None
+    return typical
 
 
 def _ends_open(paragraph: str) -> bool:
