@@ -28,7 +28,7 @@ LEADING_NOISE = re.compile(
 TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
-    r"有|在|至|到|以上|左右|，|、|：|\s)+$"
+    r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
 ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
@@ -121,13 +121,15 @@ def assemble(
                 in_sentence.append(usable[index])
             index += 1
         section = _section_at(sections, sent_start)
+        # Every sentence is seen, figures or not: a paragraph that announces a target list
+        # (`提出2024年…主要预期目标。`) or opens a five-year passage often has none.
         period_context.visit(sent_start, section)
+        plan_from = paragraph.plan_from(sent_start, sent_end)
         if not in_sentence:
             continue
         carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
         if carry:
             estimate_carry_until = section.end
-        plan_from = paragraph.plan_from(sent_start, sent_end)
         cue_year = paragraph.cue_year if plan_from is not None else None
         sentence_records = _sentence_records(
             text,
@@ -495,7 +497,9 @@ def _measure(
     last_down = _last(cues["down"], segment)
     verb_position = max(last_up, last_down)
     names_a_rate_of_change = re.search(r"(?<!自然)(?:增速|增长率|增幅|涨幅)$", indicator)
-    if last_level >= 0 and last_level >= verb_position and not is_points and not (is_percent and names_a_rate_of_change):
+    # `增长保持在7%`, `增长预期目标为6%`: a level word after the verb gives the rate of the change.
+    rate_of_change = is_percent and verb_position >= 0 and last_level >= verb_position + 2 and not re.search(r"[，,；;]", segment[verb_position:last_level])
+    if last_level >= 0 and last_level >= verb_position and not is_points and not (is_percent and names_a_rate_of_change) and not rate_of_change:
         return "level", 1.0
     sign = -1.0 if last_down > last_up and quantity.value > 0 else 1.0
     if verb_position >= 0:
@@ -584,6 +588,8 @@ def _year(
         return int(future.group(1))
     if role == "target" and paragraph_target_year is not None:
         return paragraph_target_year
+    if role == "target" and report_year is not None and re.search(r"今年|本年度", before):
+        return report_year
     if in_plan_paragraph and role == "target":
         # The coming year's targets are of the year their announcement names (`今年…主要预期目标`),
         # also inside a plan section headed by a five-year plan (RECORDS.md v2).

@@ -25,7 +25,7 @@ REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要
 PLAN_WORDS = re.compile(r"安排|打算|展望|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步")
 SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
-PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:建议)?(?:是|为|：|:)|主要目标(?:建议)?(?:是|为|：|:)|目标任务(?:是|为|：|:)")
+PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:建议)?(?:是|为|：|:)|主要目标(?:建议)?(?:是|为|：|:)|目标任务(?:是|为|：|:)|预期今年")
 # A paragraph that ends by announcing the targets (`…主要预期目标是：`, `提出…主要预期目标。`) opens
 # a list: the paragraphs after it are targets until a heading or a paragraph of another kind.
 PLAN_LIST_OPENER = re.compile(r"(?:预期目标|主要目标|目标任务)(?:建议)?(?:是|为|如下)?[：:。]?\s*$")

@@ -13,7 +13,8 @@ The steps run in this order; each one is a function `(text, offsets) -> (text, o
 4. `strip_pinyin_glosses`  web mojibake `關(guān)于` -> `关于`.
 5. `remove_non_body`       front matter, HTML, markdown markup, web-page chrome, PDF page numbers.
 6. `join_sentence_breaks`  lines broken mid-sentence (PDF/docx extractions, Wikisource titles).
-7. `tidy_spaces`           runs of spaces, spaces between CJK and numbers, runs of blank lines.
+7. `tidy_spaces`           runs of spaces, spaces between CJK and numbers, runs of blank lines; a space
+                           that stands for a paragraph break (`。 ——`) becomes one.
 
 Why regex substitutions everywhere: every step is a handful of `finditer` passes over the whole string;
 Python-level work happens per match (or per line in step 6), never per character of a document, which
@@ -1036,6 +1037,9 @@ _ARTEFACT_SPACE_RE = re.compile(
     r"|(?<=\d )(?=%))"
 )
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
+# Web copies that run a report's paragraphs into one line keep a space where each began: a space after a
+# sentence's end and before a list mark or a numbered heading (`。 ——`, `。 （二）`) is a paragraph break.
+_RUN_IN_PARAGRAPH_RE = re.compile(r"(?<=[。！？；]) (?=——|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _LEADING_NEWLINES_RE = re.compile(r"\A\n+")
 
 
@@ -1043,6 +1047,7 @@ def tidy_spaces(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     """One space where there were several, none at line edges or as typesetting artefacts; at most one
     blank line in a row; no blank lines at the start or end."""
     text, offsets = _sub(_SPACE_RUN_RE, " ", text, offsets)
+    text, offsets = _sub(_RUN_IN_PARAGRAPH_RE, "\n", text, offsets)
     text, offsets = _sub(_TRAILING_SPACE_RE, "", text, offsets)
     text, offsets = _sub(_LEADING_SPACE_RE, lambda m: m.group().rstrip(" "), text, offsets)
     text, offsets = _sub(_ARTEFACT_SPACE_RE, "", text, offsets)

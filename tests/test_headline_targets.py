@@ -1,0 +1,49 @@
+"""The GDP growth target as reports announce it, in forms the first corpus-wide check missed;
+sentences written for these tests in the style of the reports."""
+
+from __future__ import annotations
+
+import govie
+
+from conftest import rows
+
+FIELDS = ("indicator_id", "value", "measure", "role", "bound", "year")
+
+
+def test_economic_growth_target_named_with_its_announcement():
+    text = "综合考虑各方面因素，今年经济增长预期目标为6%—6.5%，居民消费价格涨幅控制在3%以内。"
+    assert rows(govie.extract(text, report_year=2017), *FIELDS) == [
+        ("gdp", 6.0, "growth", "target", "min", 2017),
+        ("gdp", 6.5, "growth", "target", "max", 2017),
+        ("cpi", 3.0, "growth", "target", "max", 2017),
+    ]
+
+
+def test_growth_held_in_a_range_is_a_growth():
+    text = "今年全区经济社会发展主要预期目标建议是：地区生产总值增长保持在7%-7.5%区间，财政收入增长6%。"
+    assert rows(govie.extract(text, report_year=2018), *FIELDS)[:2] == [
+        ("gdp", 7.0, "growth", "target", "min", 2018),
+        ("gdp", 7.5, "growth", "target", "max", 2018),
+    ]
+    # A level reached stays a level: the verb and the level word are one (`下降到`, `增长到`).
+    text = "城镇登记失业率下降到3.2%，规模以上工业增加值增长到120亿元。"
+    assert [r.measure for r in govie.extract(text, report_year=2018)] == ["level", "level"]
+
+
+def test_targets_announced_with_this_year_outside_a_plan_section():
+    text = "一、2014年工作回顾\n综合考虑，预期今年全省地区生产总值增长6%左右，居民消费价格涨幅控制在3%。\n"
+    assert rows(govie.extract(text, report_year=2015), *FIELDS) == [
+        ("gdp", 6.0, "growth", "target", "approx", 2015),
+        ("cpi", 3.0, "growth", "target", "max", 2015),
+    ]
+
+
+def test_a_target_list_run_into_one_line_by_a_web_copy():
+    text = (
+        "（一）总体要求。 坚持稳中求进工作总基调。 （二）主要预期目标。 综合考虑各方面因素，提出2026年经济社会发展主要预期目标。"
+        " ——国内生产总值增长5%左右。这一目标考虑了稳就业的需要。 ——城镇新增就业1200万人以上。"
+    )
+    assert rows(govie.extract(text, report_year=2026), *FIELDS) == [
+        ("gdp", 5.0, "growth", "target", "approx", 2026),
+        ("urban_new_jobs", 1200.0, "level", "target", "min", 2026),
+    ]
