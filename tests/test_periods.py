@@ -160,3 +160,10 @@ def test_a_web_copy_with_short_open_headings_is_not_read_as_wrapped_text():
     lines = normalize(text).text.split("\n")
     assert "二、2024年工作总体要求和主要目标" in lines
     assert all(heading in lines for heading in headings)
+
+
+def test_a_year_named_in_the_sentence_replaces_the_five_years_of_the_section():
+    text = "一、过去五年工作回顾\n五年来，我们砥砺前行。初步统计，2025年全省生产总值8350.6亿元，增长6.1%。\n"
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[8350.6] == ("estimate", 2025, "year", None)
+    assert values[6.1] == ("estimate", 2025, "year", None)

@@ -154,6 +154,8 @@ LIST_ITEMS = 12
 LIST_ITEM_LENGTH = 1200
 # How far into a paragraph a several-year period (`过去五年，`, `“十四五”以来，`) opens it.
 PARAGRAPH_LEAD = 30
+# A year named as the one a figure is of: not `2016年以来`, `比2015年`, `从2015年的`, `2016—2020年`.
+SINGLE_YEAR = re.compile(r"(?<![比较与从由至到\d])(?:19|20)\d\d\s?年(?!以来|[至到—–-]|\d)")
 TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
 # A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`)
 # ends the several-year period a heading or an earlier paragraph opened.
@@ -631,8 +633,11 @@ def _period(
     to_date = _last(periods["to_date"], before)
     if to_date >= 0 and to_date > _last(periods["year_again"], before):
         return "to_date", None, year
-    # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go.
-    marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1) or paragraph_period
+    # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
+    # single year named after the paragraph's period (`初步统计，2017年全省生产总值…`) replaces it.
+    marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
+    if marker is None and not SINGLE_YEAR.search(before):
+        marker = paragraph_period
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照)", clause[average.end() :]):
         return "average", _year_start(marker, clause, year), year
