@@ -167,3 +167,15 @@ def test_a_year_named_in_the_sentence_replaces_the_five_years_of_the_section():
     values = _by_value(govie.extract(text, report_year=2026))
     assert values[8350.6] == ("estimate", 2025, "year", None)
     assert values[6.1] == ("estimate", 2025, "year", None)
+
+
+def test_a_heading_that_names_the_five_years_first_opens_on_them():
+    text = (
+        "一、“十三五”时期和2020年工作回顾\n"
+        "五年来，我们砥砺奋进。\n"
+        "——民生保障全面加强。城镇新增就业3.5万人。\n"
+        "去年是本届政府收官之年，我们稳中求进。全年城镇新增就业0.7万人。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[3.5][2:] == ("cumulative", 2016)
+    assert values[0.7][1:] == (2020, "year", None)

@@ -160,7 +160,7 @@ TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
 # A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`)
 # ends the several-year period a heading or an earlier paragraph opened.
 SINGLE_YEAR_OPENER = re.compile(
-    r"\s*(?:各位代表[，,！!]\s*)?(?:刚刚过去的|过去的|回顾)?(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年)"
+    r"\s*(?:各位代表[，,！!：:]\s*)?(?:刚刚过去的|过去的|回顾)?(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年|去年)"
 )
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
 LIST_ITEM_MARK = re.compile(r"\s*(?:—|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
@@ -248,6 +248,10 @@ class _PeriodContext:
         """A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout, and
         so do the list items after it; one that turns to a single year ends the period its section's
         heading named (a five-year review that closes on `刚刚过去的2025年`)."""
+        if SINGLE_YEAR_OPENER.match(paragraph):
+            # `去年是本届政府收官之年，…`: the year comes first, whatever several years it mentions.
+            self.marker = self._list_marker = self._section_marker = None
+            return
         if lead is not None:
             self.marker = self._list_marker = lead
             return
@@ -255,8 +259,6 @@ class _PeriodContext:
             self.marker = self._list_marker
             return
         self._list_marker = None
-        if SINGLE_YEAR_OPENER.match(paragraph):
-            self._section_marker = None
         self.marker = self._section_marker
 
 
@@ -677,10 +679,12 @@ def _start_level_year(change_start: re.Match[str], clause: str, marker: re.Match
 
 
 def _heading_period(heading: str, multi_year: re.Pattern[str]) -> re.Match[str] | None:
-    """A section headed by a several-year period alone (`一、过去五年工作回顾`), not one that also
-    names a single year (`“十二五”及2015年工作回顾`)."""
+    """The several years a section's heading opens on: `一、过去五年工作回顾`, and
+    `“十三五”时期和2020年工作回顾`, whose part on the single year follows (and opens with it,
+    `2020年，…`); not `2015年及“十二五”时期工作回顾`, which begins with the year."""
     marker = multi_year.search(heading)
-    return marker if marker and not re.search(r"(?:19|20)\d\d年(?!以来)", heading) else None
+    single = SINGLE_YEAR.search(heading)
+    return marker if marker and (single is None or marker.start() < single.start()) else None
 
 
 def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> int | None:
