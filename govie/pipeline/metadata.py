@@ -87,6 +87,38 @@ def read_metadata(normalized: str, *, report_year: int | None = None, lexicon: L
     return ReportMetadata(title, session_date, region, level_of(region, lexicon), year)
 
 
+# What only a header holds: the session the report was given at (`——2024年1月9日在…第三次会议上`,
+# `（…会议通过）`) and front matter; a title is a line without a full stop.
+HEADER_LINE = re.compile(r"人民代表大会第.{0,10}次会议(?:上|通过)|^\s*(?:title|source)\s*:")
+SALUTATION = re.compile(r"各位代表(?:、同志们)?[：:]")
+BODY_SEARCH_LINES = 60
+
+
+def body_text(normalized: str) -> str:
+    """The text from its first body paragraph on, as a copy without its header would hold it.
+
+    The header is what comes before the first paragraph of prose: front matter, title, session line,
+    speaker, salutation (`各位代表：`) and page chrome. A paragraph of prose is a line of at least
+    20 characters with a full stop (`。`) and neither a session date nor a `HEADER_LINE` mark; the
+    speaker's opening paragraph (`现在，我代表…向大会报告工作`) is the body's first. A copy that lost
+    its line breaks holds header and body on one line: then the body starts after the salutation in
+    that line, if it has one. A text without a paragraph of prose among its first `BODY_SEARCH_LINES`
+    lines is returned whole."""
+    position = 0
+    for number, line in enumerate(normalized.splitlines(keepends=True)):
+        if number >= BODY_SEARCH_LINES:
+            break
+        stripped = line.strip()
+        if len(stripped) >= 20 and "。" in stripped:
+            if not (HEADER_LINE.search(stripped) or SESSION_DATE.search(stripped)):
+                return normalized[position:]
+            salutation = SALUTATION.search(line)
+            if salutation:
+                return normalized[position + salutation.end() :]
+        position += len(line)
+    return normalized
+
+
 def _title(head: str) -> str | None:
     for line in head.splitlines()[:6]:
         line = line.strip()
