@@ -48,7 +48,7 @@ STATED_REVIEW_YEAR = re.compile(
     r"|(?:回顾|总结)(20[0-4]\d)年|(?:回顾|成就|成效)[和及与](20[0-4]\d)年|(20[0-4]\d)年(?:和|及|暨)[^\n。，]{0,12}(?:回顾|成就|总结)"
 )
 STATED_PLAN_YEAR = re.compile(
-    r"(?<![和及与])(20[0-4]\d)年(?:的|政府)?(?:工作安排|重点工作|工作重点|主要工作|目标任务|发展目标|预期目标|主要目标|工作任务|总体要求)"
+    r"(?<![和及与])(20[0-4]\d)年(?:的|政府)?(?:主要)?(?:工作安排|重点工作|工作重点|主要工作|目标任务|发展目标|预期目标|主要目标|工作任务|总体要求)"
     r"|部署(20[0-4]\d)年"
 )
 REVIEW_IN_CLAUSE = re.compile(r"[^，。；：\n]{0,12}?(?:完成|情况|成效|成就|回顾)")
@@ -56,13 +56,14 @@ SESSION_DATE_LINE = 80
 
 
 def session_date(head: str) -> re.Match[str] | None:
-    """The date of the session a report was given at: a date on a short line of its own (title,
-    `（2024年1月9日 张三）`) or before the session it names; a date in the body's prose is another."""
+    """The date of the session a report was given at: a date on a short line without a full stop
+    (title, `（2024年1月9日 张三）`) or before the session it names; a date in the body's prose is another."""
     for match in SESSION_DATE.finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
         line_end = head.find("\n", match.end())
         line_end = len(head) if line_end < 0 else line_end
-        if line_end - line_start <= SESSION_DATE_LINE or re.match(r"[^。]{0,40}(?:人民代表大会|人大)[^。]{0,20}会议", head[match.end() :]):
+        own_line = line_end - line_start <= SESSION_DATE_LINE and "。" not in head[line_start:line_end]
+        if own_line or re.match(r"[^。]{0,40}(?:人民代表大会|人大)[^。]{0,20}会议", head[match.end() :]):
             return match
     return None
 

@@ -239,7 +239,7 @@ def _region_named_most(text: str, naming: str, lexicon: Lexicon) -> tuple[str | 
 INSTITUTION_AFTER = r"(?:人民政府|政府|委|人大|政协|第?[一二三四五六七八九十]+届)"
 # Characters that end the word before a county's name (`代表`, `政府和`, `并请`, `按照`, `作`) or
 # start a generic one (`全县`, `各县`): a candidate name holding one is not a name.
-NOT_IN_NAME = re.compile(r"[和及与请在了的对向表是为由将把让从到照受作等各全本我该并其和、市省州]")
+NOT_IN_NAME = re.compile(r"[和及与请在了的对向表是为由将把让从到照受作等各全本我该并其共、市省州]")
 MIN_NAMINGS = 2
 # Words of a sentence that a name never holds (`较好完成了县十六届人民代表大会…`).
 FUNCTION_CHARACTER = re.compile(r"[了的和及与请是为将把让从到对向第完]")
