@@ -50,16 +50,65 @@ class Section:
     heading: str
 
 
+# What a body says of the years it reviews and plans for: `2023年工作回顾`, `刚刚过去的2023年`,
+# `总结2023年工作`, `2024年主要预期目标`, `部署2024年工作`. `主要工作` and `目标任务` plan unless a
+# review joins them (`发展成就和2020年主要工作`) or follows in the clause (`主要工作情况`,
+# `目标任务的完成`, `主要工作和“十三五”发展成就`).
+STATED_REVIEW_YEAR = re.compile(
+    r"(?:刚刚过去的|过去的)(20[0-4]\d)年|(20[0-4]\d)年(?:政府|的)?(?:主要)?工作(?:回顾|总结)"
+    r"|(?:回顾|总结)(20[0-4]\d)年|(?:回顾|成就|成效)[和及与](20[0-4]\d)年|(20[0-4]\d)年(?:和|及|暨)[^\n。，]{0,12}(?:回顾|成就|总结)"
+)
+STATED_PLAN_YEAR = re.compile(
+    r"(?<![和及与])(20[0-4]\d)年(?:的|政府)?(?:主要)?(?:工作安排|重点工作|工作重点|主要工作|目标任务|发展目标|预期目标|主要目标|工作任务|总体要求)"
+    r"|部署(20[0-4]\d)年"
+)
+REVIEW_IN_CLAUSE = re.compile(r"[^，。；：\n]{0,12}?(?:完成|情况|成效|成就|回顾)")
+SESSION_DATE_LINE = 80
+
+
+def session_date(head: str) -> re.Match[str] | None:
+    """The date of the session a report was given at: a date on a short line without a full stop
+    (title, `（2024年1月9日 张三）`) or before the session it names; a date in the body's prose is another."""
+    for match in SESSION_DATE.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        line_end = head.find("\n", match.end())
+        line_end = len(head) if line_end < 0 else line_end
+        own_line = line_end - line_start <= SESSION_DATE_LINE and "。" not in head[line_start:line_end]
+        if own_line or re.match(r"[^。]{0,40}(?:人民代表大会|人大)[^。]{0,20}会议", head[match.end() :]):
+            return match
+    return None
+
+
+def stated_year(text: str) -> int | None:
+    """The year a report plans for as its body states it, the year it reviews plus one or the year it
+    plans, whichever the text states most often (the earliest on a tie)."""
+    votes: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for pattern, shift in ((STATED_REVIEW_YEAR, 1), (STATED_PLAN_YEAR, 0)):
+        for match in pattern.finditer(text):
+            reviewed = shift or REVIEW_IN_CLAUSE.match(text, match.end())
+            year = int(next(group for group in match.groups() if group)) + (1 if reviewed else 0)
+            votes[year] += 1
+            first[year] = min(first.get(year, match.start()), match.start())
+    if not votes:
+        return None
+    return max(votes, key=lambda year: (votes[year], -first[year]))
+
+
 def infer_report_year(text: str) -> int | None:
-    """The year a report plans for: its session's date, else its title, else its headings."""
+    """The year a report plans for: its session's date, else its title, else what its body states
+    (`stated_year`), else its headings."""
     head = text[:600]
-    date = SESSION_DATE.search(head)
+    date = session_date(head)
     if date:
         year, month = int(date.group(1)), int(date.group(2))
         return year + 1 if month == 12 else year
     title = TITLE_YEAR.search(head)
     if title:
         return int(title.group(1))
+    stated = stated_year(text)
+    if stated is not None:
+        return stated
     for line in _heading_lines(text):
         explicit = re.search(r"(20[0-4]\d)\s?年", line.text)
         if explicit is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
-from ..lexicon import Lexicon, default_lexicon
-from .context import SESSION_DATE, infer_report_year
+from ..lexicon import Lexicon, Region, default_lexicon
+from .context import SESSION_DATE, infer_report_year, session_date
 from .normalize import normalize
 
 # County-level cities and areas administered directly by a province: named 市 but not prefecture-level.
@@ -34,15 +35,27 @@ COUNTY_LEVEL = frozenset(
 )
 NATIONAL = re.compile(r"全国人民代表大会第|国务院总理|国家发展和改革委员会|国务院委托|我代表国务院")
 REGION_NAME = r"[\u4e00-\u9fff]{1,12}?(?:省|自治区|自治州|市|州|盟|地区|县|区)"
-TITLE_REGION = re.compile(rf"^\s*(?:20\d\d年)?({REGION_NAME})(?:人民)?政府工作报告")
-SESSION_REGION = re.compile(rf"在({REGION_NAME})第[一二三四五六七八九十]+届人民代表大会")
+# Web copies put a label before the title (`标题：`) and the year after the region (`高阳县2024年政府工作报告`).
+TITLE_REGION = re.compile(rf"^\s*(?:标题[：:])?(?:20\d\d年)?({REGION_NAME})(?:20\d\d年)?(?:人民)?政府工作报告")
+# County sessions are written with or without 第 (`在博野县十八届人民代表大会`); a news report names the
+# session without 在 (`高阳县第十八届人民代表大会第四次会议开幕`).
+SESSION_REGION = re.compile(rf"(?:在|(?<![\u4e00-\u9fff]))({REGION_NAME})第?[一二三四五六七八九十]+届人民代表大会")
 DELEGATE_REGION = re.compile(rf"我代表({REGION_NAME})人民政府")
+# How far into a text the session, the speaker's delegation and the institutions that name the region
+# are looked for: a body-only copy or a news report names them after its first paragraphs.
+NAMING_SPAN = 3000
 NOT_A_NAME = re.compile(
     r"^(?:全|本|该|各|城|县级|地级|副省级|直辖|省会|中心|重点|试点|示范|超大|特大|大|中小|新|老|其他|周边|沿海|沿边|资源型|这个|我|你|他)"
 )
 # What a report calls its own region when it does not name it: `我代表市人民政府`, `全省`, `我州`.
-DELEGATE_SCOPE = re.compile(r"我代表(省|市|自治区|州|盟|行署|地区行政公署)人民政府|我代表(省|市|自治区|州|盟)政府")
-SCOPE_WORD = re.compile(r"[全我本](省|市|区|州|盟)")
+DELEGATE_SCOPE = re.compile(r"(?:我|人|长)代表(自治区|省|市|州|盟|县|区|行署|地区行政公署)(?:人民)?政府")
+SCOPE_WORD = re.compile(r"[全我本](省|市|区|州|盟|县)")
+# The committee a government works under names its level: `在市委、市政府和县委的坚强领导下`.
+LEADING_COMMITTEE = re.compile(r"(自治区党|省|市|区|州|盟|县)委(?:的)?(?:坚强|正确|有力)?领导下")
+# A district's report names the district's committee (`区委`); an autonomous region's names `自治区党委`.
+DISTRICT_COMMITTEE = re.compile(r"(?<!自治)区委")
+# Institutions of the region itself: `涞源县人民政府`, `满城区第二届人民代表大会`, `中共高阳县委`.
+INSTITUTION_REGION = re.compile(rf"(?<![\u4e00-\u9fff])({REGION_NAME})(?:人民政府|政府|委员会|第?[一二三四五六七八九十]+届|委)")
 # Most prefecture names are two characters and 市; a following 场/民/值… makes another word.
 MENTIONED_CITY = re.compile(r"([\u4e00-\u9fff]{2})市(?![场民值容貌政级域区县镇委])")
 GENERIC_BEFORE_CITY = re.compile(r"[全本该各城超和在的了与及到、省县强表示范型慧心点批]")
@@ -51,6 +64,8 @@ SCOPE_SUFFIXES = {
     "市": ("市",),
     "自治区": ("自治区",),
     "区": ("自治区",),
+    "县": ("县",),
+    "district": ("区",),
     "州": ("州",),
     "盟": ("盟",),
     "行署": ("地区",),
@@ -80,11 +95,44 @@ def read_metadata(normalized: str, *, report_year: int | None = None, lexicon: L
     lexicon = lexicon or default_lexicon()
     head = normalized[:800]
     title = _title(head)
-    date = SESSION_DATE.search(head)
-    session_date = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None
-    region = _region(normalized, head, title, lexicon)
+    date = session_date(head)
+    session = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else None
+    region, scope_level = _region(normalized, head, lexicon)
     year = report_year if report_year is not None else infer_report_year(normalized)
-    return ReportMetadata(title, session_date, region, level_of(region, lexicon), year)
+    level = level_of(region, lexicon) if region else scope_level
+    return ReportMetadata(title, session, region, level, year)
+
+
+# What only a header holds: the session the report was given at (`——2024年1月9日在…第三次会议上`,
+# `（…会议通过）`) and front matter; a title is a line without a full stop.
+HEADER_LINE = re.compile(r"人民代表大会第.{0,10}次会议(?:上|通过)|^\s*(?:title|source)\s*:")
+SALUTATION = re.compile(r"各位代表(?:、同志们)?[：:]")
+BODY_SEARCH_LINES = 60
+
+
+def body_text(normalized: str) -> str:
+    """The text from its first body paragraph on, as a copy without its header would hold it.
+
+    The header is what comes before the first paragraph of prose: front matter, title, session line,
+    speaker, salutation (`各位代表：`) and page chrome. A paragraph of prose is a line of at least
+    20 characters with a full stop (`。`) and neither a session date nor a `HEADER_LINE` mark; the
+    speaker's opening paragraph (`现在，我代表…向大会报告工作`) is the body's first. A copy that lost
+    its line breaks holds header and body on one line: then the body starts after the salutation in
+    that line, if it has one. A text without a paragraph of prose among its first `BODY_SEARCH_LINES`
+    lines is returned whole."""
+    position = 0
+    for number, line in enumerate(normalized.splitlines(keepends=True)):
+        if number >= BODY_SEARCH_LINES:
+            break
+        stripped = line.strip()
+        if len(stripped) >= 20 and "。" in stripped:
+            if not (HEADER_LINE.search(stripped) or SESSION_DATE.search(stripped)):
+                return normalized[position:]
+            salutation = SALUTATION.search(line)
+            if salutation:
+                return normalized[position + salutation.end() :]
+        position += len(line)
+    return normalized
 
 
 def _title(head: str) -> str | None:
@@ -96,48 +144,156 @@ def _title(head: str) -> str | None:
 
 
 def canonical_region(name: str, lexicon: Lexicon | None = None) -> str:
-    """The full name of a region written short (`恩施州` → `恩施土家族苗族自治州`); other names as given."""
+    """The full name of a region written short (`恩施州` → `恩施土家族苗族自治州`), without the
+    prefecture or province written before it (`保定市清苑区` → `清苑区`); other names as given."""
+    lexicon = lexicon or default_lexicon()
     # `中卫市市政府工作报告`: the title doubles the 市 of 市政府.
     name = name[:-1] if name.endswith("市市") else name
-    region = (lexicon or default_lexicon()).gazetteer.get(name)
-    return region.name if region else name
+    region = lexicon.gazetteer.get(name)
+    if region is not None:
+        return region.name
+    parent = PARENT_PREFIX.match(name)
+    if parent and parent.group(1) in lexicon.gazetteer and len(name) - parent.end() >= 2:
+        return name[parent.end() :]
+    return name
 
 
-def _region(text: str, head: str, title: str | None, lexicon: Lexicon) -> str | None:
-    for pattern, where in ((TITLE_REGION, title or ""), (SESSION_REGION, head), (DELEGATE_REGION, head)):
-        match = pattern.search(where)
-        if match and not NOT_A_NAME.match(match.group(1)) and match.group(1) not in ("自治区", "自治州"):
-            return canonical_region(match.group(1), lexicon)
+# A county or district written after its prefecture or province: `保定市清苑区`, `河北省高阳县`.
+PARENT_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治州|州|盟|地区))(?=[\u4e00-\u9fff]+?(?:县|区|市)$)")
+
+
+def _region(text: str, head: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """The region a report speaks for, and the level its text gives when it does not name it."""
+    naming = text[:NAMING_SPAN]
+    titles = (TITLE_REGION.search(line) for line in head.splitlines()[:12])
+    found = [match for match in titles if match]
+    for pattern in (SESSION_REGION, DELEGATE_REGION):
+        match = pattern.search(naming)
+        if match:
+            found.append(match)
+    for match in found:
+        # The session's `在` may be caught with what comes before it (`1月8日在乌鲁木齐市第…`).
+        name = match.group(1).rpartition("在")[2]
+        if not NOT_A_NAME.match(name) and not FUNCTION_CHARACTER.search(name) and name not in ("自治区", "自治州") and len(name) >= 2:
+            return canonical_region(name, lexicon), None
     if NATIONAL.search(head):
-        return "中华人民共和国"
-    return _region_named_most(text, head, lexicon)
+        return "中华人民共和国", None
+    return _region_named_most(text, naming, lexicon)
 
 
-def _region_named_most(text: str, head: str, lexicon: Lexicon) -> str | None:
-    """For texts without their header: the kind of region the report speaks for (`我代表市人民政府`,
-    else the most frequent of 全省/全市/我州...), then the region of that kind the text names most."""
-    delegate = DELEGATE_SCOPE.search(head)
+def _scope(text: str, naming: str) -> str | None:
+    """The kind of region a text speaks for when it does not name it: the speaker's delegation
+    (`我代表县人民政府`), else the committee it works under (`在市委…和县委的坚强领导下`), else the most
+    frequent of 全省/全市/我县...; `区` is a district where the text names a district committee."""
+    delegate = DELEGATE_SCOPE.search(naming)
     if delegate:
-        scope = delegate.group(1) or delegate.group(2)
-    else:
-        scopes = Counter(SCOPE_WORD.findall(text))
-        if not scopes:
-            return None
-        scope = scopes.most_common(1)[0][0]
+        scope = delegate.group(1)
+        return "district" if scope == "区" else scope
+    committees = Counter(LEADING_COMMITTEE.findall(text))
+    if committees:
+        scope = committees.most_common(1)[0][0]
+        return {"区": "district", "自治区党": "自治区"}.get(scope, scope)
+    scopes = Counter(SCOPE_WORD.findall(text))
+    if not scopes:
+        return None
+    scope = scopes.most_common(1)[0][0]
+    return "district" if scope == "区" and DISTRICT_COMMITTEE.search(text) else scope
+
+
+SCOPE_LEVEL = {"县": "county", "district": "district"}
+
+
+def _region_named_most(text: str, naming: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """For texts without their header: the kind of region the report speaks for (`_scope`), then
+    the region of that kind the text names most."""
+    scope = _scope(text, naming)
+    if scope is None:
+        return None, None
+    if scope in SCOPE_LEVEL:
+        return _county_named(text, "县" if scope == "县" else "区"), SCOPE_LEVEL[scope]
     suffixes = SCOPE_SUFFIXES[scope]
     mentions = Counter()
     for region in lexicon.regions:
         if region.name.endswith(suffixes):
-            count = text.count(region.bare) + sum(text.count(alias) for alias in region.aliases)
-            if count:
+            # A name inside another region's name is not a mention of it (鞍山 in 马鞍山).
+            longer = sum(text.count(bare) for bare in _longer_names(lexicon.regions)[region.name])
+            count = text.count(region.bare) - longer + sum(text.count(alias) for alias in region.aliases)
+            if count > 0:
                 mentions[region.name] = count
+    if scope == "市":
+        # County-level cities speak of themselves as 全市 too (`天门`).
+        for name in COUNTY_LEVEL:
+            if name.endswith("市") and text.count(name[:-1]):
+                mentions[name] = text.count(name[:-1])
     if mentions:
-        return mentions.most_common(1)[0][0]
+        return mentions.most_common(1)[0][0], None
     # A city missing from the gazetteer (or a made-up one): the `XX市` named most often.
     counts = Counter(
         name + "市" for name in MENTIONED_CITY.findall(text) if not NOT_A_NAME.match(name) and not GENERIC_BEFORE_CITY.search(name)
     )
-    return counts.most_common(1)[0][0] if counts and scope == "市" else None
+    return (counts.most_common(1)[0][0], None) if counts and scope == "市" else (None, None)
+
+
+# The institutions of a county or district, which a report names with the region's name:
+# `涞源县人民政府`, `高阳县第十八届人民代表大会`, `中共满城区委`.
+INSTITUTION_AFTER = r"(?:人民政府|政府|委|人大|政协|第?[一二三四五六七八九十]+届)"
+# Characters that end the word before a county's name (`代表`, `政府和`, `并请`, `按照`, `作`) or
+# start a generic one (`全县`, `各县`): a candidate name holding one is not a name.
+NOT_IN_NAME = re.compile(r"[和及与请在了的对向表是为由将把让从到照受作等各全本我该并其共、市省州]")
+MIN_NAMINGS = 2
+# Words of a sentence that a name never holds (`较好完成了县十六届人民代表大会…`).
+FUNCTION_CHARACTER = re.compile(r"[了的和及与请是为将把让从到对向第完]")
+
+
+def _county_named(text: str, suffix: str) -> str | None:
+    """The county or district whose institutions a text names most (`涞源县人民政府`, `县` for
+    suffix): each naming votes for the longest run of up to three characters before the suffix
+    without a character of `NOT_IN_NAME`; a name needs `MIN_NAMINGS` votes."""
+    votes: Counter[str] = Counter()
+    for match in re.finditer(rf"([\u4e00-\u9fff]{{1,3}}){suffix}(?={INSTITUTION_AFTER})", text):
+        run = match.group(1)
+        for start in range(len(run)):
+            name = run[start:]
+            if not NOT_IN_NAME.search(name) and not NOT_A_NAME.match(name):
+                votes[name + suffix] += 1
+                break
+    if votes and votes.most_common(1)[0][1] >= MIN_NAMINGS:
+        return votes.most_common(1)[0][0]
+    return _county_named_most(text, suffix)
+
+
+# A county's name where a name starts and a verb does not: at a line's start, in a title (`《涞源县…》`),
+# in a list (`、`), after `中共` or after its prefecture (`保定市清苑区`). After `，` and `。` a clause
+# starts as often with a verb (`推进县城建设`).
+NAME_START = r"(?:^|(?<=[《“、\n])|(?<=中共)|(?<=[市省]))"
+MIN_BARE_MENTIONS = 3
+# 县/区 followed by these make another word (`县城`, `县域`, `县级`, `区域`, `区县`).
+NOT_A_WORD_AFTER = "(?![城域级乡镇区县市直属内外间块位])"
+
+
+def _county_named_most(text: str, suffix: str) -> str | None:
+    """The county or district a text speaks of most by its bare name (`容城`, `涞源`), among those it
+    also writes in full where a name starts (`NAME_START`) at least once. A one-character name (`易`)
+    counts its full mentions only, as its character alone is part of many words."""
+    scores: Counter[str] = Counter()
+    for match in re.finditer(rf"{NAME_START}([\u4e00-\u9fff]{{1,3}}?){suffix}{NOT_A_WORD_AFTER}", text, re.MULTILINE):
+        bare = match.group(1)
+        if bare + suffix in scores or NOT_IN_NAME.search(bare) or NOT_A_NAME.match(bare):
+            continue
+        scores[bare + suffix] = text.count(bare) if len(bare) >= 2 else text.count(bare + suffix)
+    if not scores:
+        return None
+    name, count = scores.most_common(1)[0]
+    return name if count >= MIN_BARE_MENTIONS else None
+
+
+@lru_cache(maxsize=4)
+def _longer_names(regions: tuple[Region, ...]) -> dict[str, tuple[str, ...]]:
+    """For each region, the bare names of the regions whose bare name holds its own (鞍山: 马鞍山)."""
+    return {
+        region.name: tuple(other.bare for other in regions if region.bare in other.bare and len(other.bare) > len(region.bare))
+        for region in regions
+    }
 
 
 def level_of(region: str | None, lexicon: Lexicon | None = None) -> str | None:
