@@ -47,3 +47,20 @@ def test_a_target_list_run_into_one_line_by_a_web_copy():
         ("gdp", 5.0, "growth", "target", "approx", 2026),
         ("urban_new_jobs", 1200.0, "level", "target", "min", 2026),
     ]
+
+
+def test_expected_targets_in_a_plan_opening_report_are_of_its_year():
+    text = (
+        "二、“十四五”经济社会发展的指导思想和总体要求\n"
+        "确保“十四五”开好局。\n"
+        "全省经济社会发展主要预期目标为：生产总值增长6.5%左右，地方财政收入增长5%左右。\n"
+        "“十四五”时期主要目标是：生产总值年均增长6%。\n"
+        "四、确保实现“十四五”良好开局\n"
+        "2021年是全面实施“十四五”规划的开局之年。全市经济社会发展的主要目标是：城镇新增就业45万人。\n"
+    )
+    assert rows(govie.extract(text, report_year=2021), "value", "role", "year", "period") == [
+        (6.5, "target", 2021, "year"),
+        (5.0, "target", 2021, "year"),
+        (6.0, "target", 2025, "average"),
+        (45.0, "target", 2021, "year"),
+    ]

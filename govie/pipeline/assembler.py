@@ -156,6 +156,7 @@ LIST_ITEM_LENGTH = 1200
 PARAGRAPH_LEAD = 30
 # A year named as the one a figure is of: not `2016年以来`, `比2015年`, `从2015年的`, `2016—2020年`.
 SINGLE_YEAR = re.compile(r"(?<![比较与从由至到\d])(?:19|20)\d\d\s?年(?!以来|[至到—–-]|\d)")
+PLAN_YEARS = re.compile(r"十[一二三四五六]五|[两三四五]年|(?:到|至)(?:19|20)\d\d年|年均")
 TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
 # A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`)
 # ends the several-year period a heading or an earlier paragraph opened.
@@ -201,11 +202,20 @@ class _Paragraphs:
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
 
     def _named_year(self, cue_text: str) -> int | None:
-        """The year the announcing paragraph names: `今年` is the report's year, `2024年` that year."""
+        """The year the announcing paragraph names: `今年` (or the report's year named anywhere in it) is the
+        report's year, `2024年经济社会发展…` that year."""
         named = re.search(r"((?:19|20)\d\d)年(?:经济社会发展|国民经济|全[省市区县]|主要|的?预期)", cue_text)
         if named:
             return int(named.group(1))
-        return self.report_year if re.search(r"今年|本年度", cue_text) else None
+        if self.report_year is None:
+            return None
+        if re.search(r"今年|本年度", cue_text) or f"{self.report_year}年" in cue_text:
+            return self.report_year
+        # `主要预期目标` are the coming year's unless the paragraph speaks of a plan's years (a report
+        # that opens a plan period sets them out in its section on the five years).
+        if "预期目标" in cue_text and not PLAN_YEARS.search(cue_text):
+            return self.report_year
+        return None
 
 
 class _PeriodContext:
