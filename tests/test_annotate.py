@@ -189,7 +189,12 @@ def test_label_config_has_the_labels_relations_and_every_record_field():
     assert all(el.get("whenLabelValue") == "VALUE" and el.get("visibleWhen") == "region-selected" for el in per_region.values())
     assert [c.get("value") for c in per_region["indicator_id"].iter("Choice")] == [h.id for h in default_lexicon().headline_indicators]
     assert [c.get("value") for c in per_region["role"].iter("Choice")] == ["actual", "estimate", "target"]
-    assert {name for name, el in {**per_region, **left_out}.items() if el.get("required") == "true"} == {"measure", "role", "year", "reason"}
+    assert {name for name, el in {**per_region, **left_out}.items() if el.get("required") == "true"} == {
+        "measure",
+        "role",
+        "year",
+        "reason",
+    }
 
 
 def test_label_config_captions_every_control_and_assigns_no_choice_hotkey():
@@ -341,7 +346,9 @@ def _where(text: str, needle: str) -> dict:
 
 def test_pulled_reports_join_the_named_split_once(tmp_path):
     splits = tmp_path / "splits.json"
-    splits.write_text(json.dumps({"description": "d", "seed": 1, "train": ["b.txt"], "dev": ["c.txt"]}, ensure_ascii=False, indent=1) + "\n")
+    splits.write_text(
+        json.dumps({"description": "d", "seed": 1, "train": ["b.txt"], "dev": ["c.txt"]}, ensure_ascii=False, indent=1) + "\n"
+    )
     assert add_to_split(["c.txt", "新县.txt", "a.txt", "b.txt"], splits, "train") == ["a.txt", "新县.txt"]
     written = splits.read_text(encoding="utf8")
     assert json.loads(written) == {"description": "d", "seed": 1, "train": ["a.txt", "b.txt", "新县.txt"], "dev": ["c.txt"]}

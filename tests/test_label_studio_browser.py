@@ -31,6 +31,16 @@ from govie.gold.label_studio import LEFT_OUT, Utf16Offsets, connect, read_text
 from conftest import REPO_ROOT, short_train_reports
 from label_studio_server import Server
 
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:  # the `test` extra is not installed: the browser fixture skips
+    webdriver = None
+
 pytestmark = pytest.mark.corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,27 +52,11 @@ WAIT = 180  # seconds for the editor to show a report's regions on a busy machin
 # chrome (a page number), `not body`.
 NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,6}$")
 
-By: Any = None
-Keys: Any = None
-WebDriverWait: Any = None
-ActionBuilder: Any = None
 
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Any]:
-    global ActionBuilder, By, Keys, WebDriverWait
-    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
-        pytest.skip(f"no browser: {CHROMIUM} and {CHROMEDRIVER} are missing (bash .ci/browser.sh installs Debian's chromium and chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install -e '.[test]'")
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.actions.action_builder import ActionBuilder
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-
+def chromium(profile: str) -> Any:
+    """Debian's headless Chromium with a fresh profile and nothing that calls home."""
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    profile = tempfile.mkdtemp(prefix="govie-chromium-")
     for flag in (
         "--headless",
         "--no-sandbox",
@@ -77,7 +71,19 @@ def browser(tmp_path: Path) -> Iterator[Any]:
     ):
         options.add_argument(flag)
     # The driver path is given, so Selenium Manager never tries to download one.
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not (CHROMIUM.is_file() and CHROMEDRIVER.is_file()):
+        pytest.skip(
+            f"no browser: {CHROMIUM} and {CHROMEDRIVER} are missing (bash .ci/browser.sh installs Debian's chromium and chromium-driver)"
+        )
+    if webdriver is None:
+        pytest.skip("selenium is not installed: pip install -e '.[test]'")
+    profile = tempfile.mkdtemp(prefix="govie-chromium-")
+    driver = chromium(profile)
     try:
         yield driver
     finally:
@@ -147,7 +153,7 @@ def test_annotator_corrects_a_report_in_the_browser(label_studio: Server, browse
         at.setdefault((row.start, row.end), []).append(row)
     assert [r.role for r in at[plan["role"]["span"]]] == ["estimate"]
     assert [(r.decision, r.reason, r.note) for r in at[plan["deleted"]["span"]]] == [("X", "other", "not labelled")]
-    assert [(r.decision, r.reason) for r in at[plan["reason"]["span"]]] == [("X", plan["reason"]["to"])]
+    assert [(r.decision, r.reason, r.note) for r in at[plan["reason"]["span"]]] == [("X", plan["reason"]["to"], "")]
     [drawn] = at[plan["drawn"]["span"]]
     year = str(plan["drawn"]["year"])
     assert (drawn.decision, drawn.indicator, drawn.measure, drawn.role, drawn.year, drawn.period, drawn.year_start) == (
@@ -159,7 +165,12 @@ def test_annotator_corrects_a_report_in_the_browser(label_studio: Server, browse
         "cumulative",
         str(int(year) - 4),
     )
-    for name, rows in (("role", at[plan["role"]["span"]]), ("deleted", at[plan["deleted"]["span"]]), ("reason", at[plan["reason"]["span"]]), ("drawn", [drawn])):
+    for name, rows in (
+        ("role", at[plan["role"]["span"]]),
+        ("deleted", at[plan["deleted"]["span"]]),
+        ("reason", at[plan["reason"]["span"]]),
+        ("drawn", [drawn]),
+    ):
         print(f"pulled {name}: " + " | ".join(_row_text(r) for r in rows))
     print(f"browser test: {time.monotonic() - started:.1f} s after the server was up; screenshots in {tmp_path}")
 
@@ -271,7 +282,9 @@ class AnnotatorPage:
         self.unselect()
         button = f"//span[contains(concat(' ', @class, ' '), ' lsf-label ')][span[@class='lsf-label__text' and text()='{label}']]"
         self.driver.find_element(By.XPATH, button).click()
-        self.wait_for(lambda: "lsf-label_selected" in self.driver.find_element(By.XPATH, button).get_attribute("class"), f"{label} to be picked")
+        self.wait_for(
+            lambda: "lsf-label_selected" in self.driver.find_element(By.XPATH, button).get_attribute("class"), f"{label} to be picked"
+        )
         before = len(self.driver.find_elements(By.CSS_SELECTOR, ".htx-highlight"))
         line = text.count("\n", 0, start)
         column = start - (text.rfind("\n", 0, start) + 1)
@@ -286,7 +299,10 @@ class AnnotatorPage:
         self.driver.find_element(By.XPATH, "//button[normalize-space(.)='Submit']").click()
 
     def modal_text(self) -> str:
-        return self.wait_for(lambda: " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".ant-modal-content, [class*='modal']") if e.text), "a message")
+        return self.wait_for(
+            lambda: " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".ant-modal-content, [class*='modal']") if e.text),
+            "a message",
+        )
 
     def close_modal(self) -> None:
         self.driver.find_element(By.XPATH, "//button[normalize-space(.)='OK']").click()

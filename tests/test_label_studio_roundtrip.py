@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 import govie
 from govie.cli import app
 from govie.gold import NUMBER_RE, load_gold, read_gold, validate
-from govie.gold.label_studio import PRIVATE_ENV, Utf16Offsets, connect, find_project
+from govie.gold.label_studio import PRIVATE_ENV, Utf16Offsets, connect, find_project, label_config
 from govie.training import TrainSettings, train_all
 
 from conftest import REPO_ROOT, short_train_reports
@@ -100,6 +100,16 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
 
     client = connect(label_studio.url, label_studio.token)
     project_id = find_project(client, PROJECT)
+    # A project made with an older config gets the current one on request, and only then.
+    older = label_config().replace(
+        '<Label value="UNIT" background="#55b86a"/>', '<Label value="UNIT" background="#55b86a"/><Label value="OLD"/>'
+    )
+    client.projects.update(id=project_id, label_config=older)
+    assert "labeling config" not in _cli("annotate", "push", *common, files[0])
+    assert "OLD" in client.projects.get(id=project_id).label_config
+    assert "labeling config updated" in _cli("annotate", "push", *common, "--update-config", files[0])
+    assert client.projects.get(id=project_id).label_config.strip() == label_config().strip()
+    assert "labeling config already current" in _cli("annotate", "push", *common, "--update-config", files[0])
     tasks = [t.model_dump() for t in client.tasks.list(project=project_id, fields="all")]
     assert len(tasks) == 4  # the second push made no duplicates
     counts = {"regions": 0, "relations": 0}
@@ -154,7 +164,9 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
     [added] = [r for r in rows_at[corrected["added"][0]] if r.is_record]
     assert (added.indicator_span(), added.number) == (corrected["indicator"], text[slice(*corrected["added"])])
     kept, _ = documents[reports[2].name]
-    hand_made = {(r.start, r.end): r.reason for r in read_gold(REPO_ROOT / "corpus" / "gold" / (reports[2].stem + ".tsv")).rows if r.decision == "X"}
+    hand_made = {
+        (r.start, r.end): r.reason for r in read_gold(REPO_ROOT / "corpus" / "gold" / (reports[2].stem + ".tsv")).rows if r.decision == "X"
+    }
     kept_reasons = {(r.start, r.end): r.reason for r in kept.rows if r.decision == "X" and (r.start, r.end) in hand_made}
     assert kept_reasons and all(hand_made[span] == reason for span, reason in kept_reasons.items())
     # The other reports' numbers left out come back with the reasons their LEFT OUT regions carry.

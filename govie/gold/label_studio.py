@@ -27,7 +27,8 @@ The pushed predictions fill the three overrides only where the spans alone would
 field, so an annotator who moves a span does not leave a stale override behind.
 
 A LEFT OUT region is an `X` row with the region's `reason` (and `note`); the push gives every
-number the model left out such a region with the model's reason. A LEFT OUT region on the
+number the model left out such a region with the model's reason. The model's note `check`
+(its rules could not tell) is dropped once the annotator gives a reason other than `other`. A LEFT OUT region on the
 characters of a VALUE region is ignored: the VALUE wins.
 
 What a pull writes for a report (`merge_rows`): the `R` rows are exactly the annotation's, the
@@ -53,7 +54,7 @@ from ..lexicon.numbers import parse_number
 from ..pipeline.normalize import normalize
 from ..records import BOUNDS, MEASURES, PERIODS, ROLES, TIERS
 from . import EXCLUSION_REASONS, NUMBER_RE, GoldDocument, GoldRow, read_gold, sha256_text, validate, write_gold
-from .preannotate import format_value
+from .preannotate import CHECK_NOTE, format_value
 
 LABELS_NAME = "label"
 TEXT_NAME = "text"
@@ -268,8 +269,10 @@ def annotation_rows(results: Sequence[Result], text: str) -> tuple[list[GoldRow]
             chosen = f"reason {reason!r} not in {EXCLUSION_REASONS}" if reason else "no reason chosen"
             problems.append(f"LEFT OUT {text[region.start : region.end]!r} at {region.start}: {chosen}")
             continue
-        number = text[region.start : region.end]
-        left_out.append(GoldRow(region.start, region.end, number, "X", reason=reason, note=region.fields.get("note", "")))
+        note = region.fields.get("note", "")
+        if reason != "other" and note.startswith(CHECK_NOTE):
+            note = ""  # the model's "could not tell" is answered by the reason given
+        left_out.append(GoldRow(region.start, region.end, text[region.start : region.end], "X", reason=reason, note=note))
     return rows, left_out, problems
 
 
