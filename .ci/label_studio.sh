@@ -5,6 +5,13 @@
 #
 #   export GOVIE_LABEL_STUDIO_BIN="$(bash .ci/label_studio.sh)"
 #
+# Whoever starts that server keeps reports on the machine (README, "Annotating with Label Studio";
+# the tests do it in tests/label_studio_server.py): without these Label Studio sends error reports
+# and request traces to Sentry and loads Sentry's browser SDK on every page.
+#
+#   SENTRY_DSN= FRONTEND_SENTRY_DSN= COLLECT_ANALYTICS=false LATEST_VERSION_CHECK=false \
+#       "$GOVIE_LABEL_STUDIO_BIN" start --no-browser --internal-host 127.0.0.1 --port PORT ...
+#
 # GOVIE_LS_VENV: where the venv goes (default /tmp/govie-ls-venv); PYTHON: the interpreter.
 set -euo pipefail
 LS_VERSION="1.23.2"

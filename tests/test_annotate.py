@@ -4,16 +4,19 @@ regions and back, what a pull writes. Texts are made up in the style of the repo
 from __future__ import annotations
 
 import copy
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from govie.gold import GoldDocument, GoldRow, load_gold, read_gold, sha256_text, validate, write_gold
+from govie.gold import EXCLUSION_REASONS, GoldDocument, GoldRow, load_gold, read_gold, sha256_text, validate, write_gold
 from govie.gold.label_studio import (
+    LEFT_OUT,
     NOT_LABELLED,
     PullError,
     Utf16Offsets,
+    add_to_split,
     document_from_task,
     label_config,
     latest_annotation,
@@ -161,9 +164,14 @@ def test_label_config_has_the_labels_relations_and_every_record_field():
     root = ET.fromstring(label_config())
     text = root.find(".//Text")
     assert text is not None and text.get("granularity") == "symbol" and text.get("value") == "$text"
-    assert {label.get("value") for label in root.iter("Label")} == {"INDICATOR", "VALUE", "UNIT"}
-    assert root.find(".//Relations") is not None
+    assert {label.get("value") for label in root.iter("Label")} == {"INDICATOR", "VALUE", "UNIT", LEFT_OUT}
+    # Relations without labels: a label on each of some 200 lines would cover the text.
+    relations = root.find(".//Relations")
+    assert relations is not None and list(relations) == []
     per_region = {el.get("name"): el for el in root.iter() if el.get("perRegion") == "true"}
+    left_out = {name: per_region.pop(name) for name in ("reason", "note")}
+    assert all(el.get("whenLabelValue") == LEFT_OUT and el.get("visibleWhen") == "region-selected" for el in left_out.values())
+    assert [c.get("value") for c in left_out["reason"].iter("Choice")] == list(EXCLUSION_REASONS)
     assert set(per_region) == {
         "measure",
         "role",
@@ -181,6 +189,30 @@ def test_label_config_has_the_labels_relations_and_every_record_field():
     assert all(el.get("whenLabelValue") == "VALUE" and el.get("visibleWhen") == "region-selected" for el in per_region.values())
     assert [c.get("value") for c in per_region["indicator_id"].iter("Choice")] == [h.id for h in default_lexicon().headline_indicators]
     assert [c.get("value") for c in per_region["role"].iter("Choice")] == ["actual", "estimate", "target"]
+    assert {name for name, el in {**per_region, **left_out}.items() if el.get("required") == "true"} == {
+        "measure",
+        "role",
+        "year",
+        "reason",
+    }
+
+
+def test_label_config_captions_every_control_and_assigns_no_choice_hotkey():
+    root = ET.fromstring(label_config())
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for parent in root.iter():
+        children = list(parent)
+        for i, el in enumerate(children):
+            if el.get("perRegion") == "true":
+                # A caption right before each control, in a View shown only for the control's label.
+                assert i > 0 and children[i - 1].tag == "Header", el.get("name")
+                assert (parent.get("visibleWhen"), parent.get("whenLabelValue")) == ("region-selected", el.get("whenLabelValue"))
+    # Label Studio gives a single-key hotkey to every Choice that names none: each names a
+    # combination of its own that no stray key press makes.
+    hotkeys = [c.get("hotkey") or "" for c in root.iter("Choice")]
+    assert len(hotkeys) == 49 and len(set(hotkeys)) == len(hotkeys)
+    assert all(key.startswith("ctrl+alt+shift+") for key in hotkeys)
+    assert all(parents[c].tag == "Choices" for c in root.iter("Choice"))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -259,12 +291,72 @@ def test_annotators_correction_and_new_relation_arrive():
         {"id": "new1", "from_name": "role", "to_name": "text", "type": "choices", "value": {**where, "choices": ["actual"]}},
         {"from_id": "new2", "to_id": "new1", "type": "relation", "direction": "right", "labels": []},
     ]
+    _, problems = results_to_rows(results, TEXT)
+    # A value drawn by hand needs its year: the pull names the region that lacks it.
+    assert problems == ["VALUE '三千五百' at 69: no year given"]
+    results.append({"id": "new1", "from_name": "year", "to_name": "text", "type": "number", "value": {**where, "number": 2025}})
     back, problems = results_to_rows(results, TEXT)
     assert problems == []
     assert next(r for r in back if r.number == "6.1").role == "target"
     added = next(r for r in back if r.number == "三千五百")
     # No relation to the UNIT region: the unit right after the number is taken; bound defaults to exact.
     assert (added.indicator, added.value, added.unit, added.bound, added.ind_start) == ("引进项目", "3500", "个", "exact", str(ind_start))
+    assert (added.year, added.period) == ("2025", "year")
+
+
+def test_reasons_of_left_out_numbers_go_out_and_come_back():
+    year = find(TEXT, "2025")
+    rows = [GoldRow(year[0], year[1], "2025", "X", reason="date", note="the report's year"), *sample_rows()[:2]]
+    results = rows_to_results(rows, TEXT)
+    [left_out] = [r for r in results if r["type"] == "labels" and r["value"]["labels"] == [LEFT_OUT]]
+    assert js_slice(TEXT, left_out["value"]["start"], left_out["value"]["end"]) == "2025"
+    reason = next(r for r in results if r.get("id") == left_out["id"] and r["from_name"] == "reason")
+    assert reason["value"]["choices"] == ["date"]
+    document = GoldDocument("r.txt", sha256_text(TEXT), 2026, rows)
+    task = task_for(TEXT, "r.txt", rows)
+    # The annotator gives another reason and leaves out a number the model made a record of (8).
+    result = task["annotations"][1]["result"]
+    reason = next(r for r in result if r.get("id") == left_out["id"] and r["from_name"] == "reason")
+    reason["value"]["choices"] = ["name"]
+    eight = find(TEXT, "8", TEXT.index("增长8"))
+    utf16 = Utf16Offsets(TEXT)
+    where = {"start": utf16.to_utf16(eight[0]), "end": utf16.to_utf16(eight[1]), "text": "8"}
+    result += [
+        {"id": "out8", "from_name": "label", "to_name": "text", "type": "labels", "value": {**where, "labels": [LEFT_OUT]}},
+        {"id": "out8", "from_name": "reason", "to_name": "text", "type": "choices", "value": {**where, "choices": ["comparison"]}},
+        # A LEFT OUT region on a VALUE's number is ignored: the record stays.
+        {"id": "out6", "from_name": "label", "to_name": "text", "type": "labels", "value": {**_where(TEXT, "6.1"), "labels": [LEFT_OUT]}},
+    ]
+    pulled = document_from_task(task, Path("/nonexistent"), document)
+    by_number = {r.number: r for r in pulled.document.rows}
+    assert (by_number["2025"].reason, by_number["2025"].note) == ("name", "the report's year")
+    assert (by_number["8"].decision, by_number["8"].reason) == ("X", "comparison")
+    assert by_number["6.1"].decision == "R"
+    # Without a reason the pull refuses the region, naming it.
+    del result[-2]
+    with pytest.raises(PullError, match=f"LEFT OUT '8' at {eight[0]}: no reason chosen"):
+        document_from_task(task, Path("/nonexistent"), document)
+
+
+def _where(text: str, needle: str) -> dict:
+    start, end = find(text, needle)
+    utf16 = Utf16Offsets(text)
+    return {"start": utf16.to_utf16(start), "end": utf16.to_utf16(end), "text": needle}
+
+
+def test_pulled_reports_join_the_named_split_once(tmp_path):
+    splits = tmp_path / "splits.json"
+    splits.write_text(
+        json.dumps({"description": "d", "seed": 1, "train": ["b.txt"], "dev": ["c.txt"]}, ensure_ascii=False, indent=1) + "\n"
+    )
+    assert add_to_split(["c.txt", "新县.txt", "a.txt", "b.txt"], splits, "train") == ["a.txt", "新县.txt"]
+    written = splits.read_text(encoding="utf8")
+    assert json.loads(written) == {"description": "d", "seed": 1, "train": ["a.txt", "b.txt", "新县.txt"], "dev": ["c.txt"]}
+    assert "新县" in written and '\n "train": [\n  "a.txt",' in written
+    assert add_to_split(["a.txt"], splits, "dev") == []
+    assert add_to_split(["d.txt"], splits, "extra") == ["d.txt"] and json.loads(splits.read_text())["extra"] == ["d.txt"]
+    with pytest.raises(PullError, match="not a split"):
+        add_to_split(["e.txt"], splits, "seed")
 
 
 def test_problems_name_what_the_annotator_must_fix():

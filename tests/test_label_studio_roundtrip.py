@@ -1,24 +1,16 @@
 """The Label Studio round trip against a real server: push three reports of the shared corpus and
 one user text, annotate through the API as an annotator would, pull, pull again, retrain.
 
-The server runs from its own venv (`bash .ci/label_studio.sh` prints its `label-studio`
-executable): set GOVIE_LABEL_STUDIO_BIN to it. The test starts the server on 127.0.0.1 at a free
-port with its data in a temp dir, and stops it at the end, also when the test fails.
+The server is the session's (`label_studio` in conftest.py, tests/label_studio_server.py): set
+GOVIE_LABEL_STUDIO_BIN to the `label-studio` of its own venv (`bash .ci/label_studio.sh` prints it).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import time
-import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,18 +18,16 @@ from typer.testing import CliRunner
 
 import govie
 from govie.cli import app
-from govie.evaluate import split_files
 from govie.gold import NUMBER_RE, load_gold, read_gold, validate
-from govie.gold.label_studio import Utf16Offsets, connect, find_project
+from govie.gold.label_studio import PRIVATE_ENV, Utf16Offsets, connect, find_project, label_config
 from govie.training import TrainSettings, train_all
 
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, short_train_reports
+from label_studio_server import Server, environment
 
 pytestmark = pytest.mark.corpus
 
-TOKEN = "govie-test-token-0123456789"
 PROJECT = "govie round trip"
-START_TIMEOUT = 240  # a first start migrates the database: about 40 s here, more on a busy machine
 USER_TEXT = (
     "某县2026年政府工作报告\n"
     "一、2025年工作回顾\n"
@@ -48,98 +38,19 @@ USER_TEXT = (
 )
 
 
-@dataclass
-class Server:
-    url: str
-    token: str
-    start_seconds: float
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-@pytest.fixture(scope="session")
-def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    executable = os.environ.get("GOVIE_LABEL_STUDIO_BIN", "")
-    if not executable or not os.access(executable, os.X_OK):
-        pytest.skip("no Label Studio: set GOVIE_LABEL_STUDIO_BIN to the label-studio of its own venv (bash .ci/label_studio.sh prints it)")
-    pytest.importorskip("label_studio_sdk", reason="label-studio-sdk is not installed: pip install -e '.[annotate]'")
-    data_dir = tmp_path_factory.mktemp("label-studio-data")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(data_dir), "LATEST_VERSION_CHECK": "false", "COLLECT_ANALYTICS": "false"}
-    command = [
-        executable,
-        "start",
-        "--no-browser",
-        # --internal-host is what binds; --host only writes URLs.
-        "--internal-host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--username",
-        "annotator@example.com",
-        "--password",
-        "govie-test-password",
-        "--user-token",
-        TOKEN,
-        "--enable-legacy-api-token",
-    ]
-    log_path = data_dir / "server.log"
-    started = time.monotonic()
-    with open(log_path, "wb") as log:
-        # Its own process group: the server's workers go down with it.
-        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    try:
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() - started > START_TIMEOUT:
-                tail = log_path.read_text(encoding="utf8", errors="replace")[-3000:]
-                pytest.fail(f"Label Studio did not come up on {url} (exit code {process.poll()}):\n{tail}")
-            time.sleep(0.5)
-        yield Server(url, TOKEN, time.monotonic() - started)
-    finally:
-        _stop(process)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=15)
+def test_server_runs_with_the_privacy_settings(label_studio: Server) -> None:
+    """Label Studio sends error reports to Sentry unless SENTRY_DSN and FRONTEND_SENTRY_DSN are set
+    empty: the running server's own environment must have them (issue 15)."""
+    env = environment(label_studio.process.pid)
+    assert {name: env.get(name) for name in PRIVATE_ENV} == PRIVATE_ENV
+    assert (env["SENTRY_DSN"], env["FRONTEND_SENTRY_DSN"], env["COLLECT_ANALYTICS"]) == ("", "", "false")
+    # The pages a logged-in user sees load no Sentry SDK: tests/test_label_studio_browser.py.
 
 
 def _cli(*args: str) -> str:
     result = CliRunner().invoke(app, list(args))
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def _three_reports(corpus: Path) -> list[Path]:
-    """The three shortest train work reports with some results to correct: real reports, and the
-    quickest to retrain on (news summaries and cut-off copies have too few records)."""
-    train = split_files("train", REPO_ROOT / "corpus" / "splits.json")
-    rich = [
-        name
-        for name in train
-        if sum(row.is_record and row.role == "actual" for row in read_gold(REPO_ROOT / "corpus" / "gold" / (Path(name).stem + ".tsv")).rows)
-        >= 40
-    ]
-    return [corpus / "reports" / name for name in sorted(rich, key=lambda n: (corpus / "reports" / n).stat().st_size)[:3]]
 
 
 def _regions(result: list[dict], label: str) -> list[dict]:
@@ -167,6 +78,7 @@ def _correct(result: list[dict], text: str) -> tuple[list[dict], dict]:
         {"id": "annot2", "from_name": "label", "to_name": "text", "type": "labels", "value": {**indicator, "labels": ["INDICATOR"]}},
         {"id": "annot1", "from_name": "measure", "to_name": "text", "type": "choices", "value": {**value, "choices": ["level"]}},
         {"id": "annot1", "from_name": "role", "to_name": "text", "type": "choices", "value": {**value, "choices": ["actual"]}},
+        {"id": "annot1", "from_name": "year", "to_name": "text", "type": "number", "value": {**value, "number": 2024}},
         {"type": "relation", "from_id": "annot2", "to_id": "annot1", "direction": "right", "labels": ["measures"]},
     ]
     corrected = {"role_at": utf16.to_codepoint(role["value"]["start"]), "added": (start, end), "indicator": (start - 4, start)}
@@ -175,7 +87,7 @@ def _correct(result: list[dict], text: str) -> tuple[list[dict], dict]:
 
 def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path: Path) -> None:
     started = time.monotonic()
-    reports = _three_reports(corpus)
+    reports = short_train_reports(corpus, 3)
     user_file = tmp_path / "mycounty_2026.txt"
     user_file.write_text(USER_TEXT, encoding="utf8")
     files = [*map(str, reports), str(user_file)]
@@ -188,6 +100,16 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
 
     client = connect(label_studio.url, label_studio.token)
     project_id = find_project(client, PROJECT)
+    # A project made with an older config gets the current one on request, and only then.
+    older = label_config().replace(
+        '<Label value="UNIT" background="#55b86a"/>', '<Label value="UNIT" background="#55b86a"/><Label value="OLD"/>'
+    )
+    client.projects.update(id=project_id, label_config=older)
+    assert "labeling config" not in _cli("annotate", "push", *common, files[0])
+    assert "OLD" in client.projects.get(id=project_id).label_config
+    assert "labeling config updated" in _cli("annotate", "push", *common, "--update-config", files[0])
+    assert client.projects.get(id=project_id).label_config.strip() == label_config().strip()
+    assert "labeling config already current" in _cli("annotate", "push", *common, "--update-config", files[0])
     tasks = [t.model_dump() for t in client.tasks.list(project=project_id, fields="all")]
     assert len(tasks) == 4  # the second push made no duplicates
     counts = {"regions": 0, "relations": 0}
@@ -205,6 +127,11 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
         )
         if task["data"]["file"] == reports[0].name:
             result, corrected = _correct(result, task["data"]["text"])
+        if task["data"]["file"] == reports[2].name:
+            # Annotated without LEFT OUT regions (as before they existed): the existing gold file's
+            # reasons for numbers left out are kept.
+            left_out = {r["id"] for r in _regions(result, "LEFT OUT")}
+            result = [r for r in result if r.get("id") not in left_out]
         client.annotations.create(id=task["id"], result=result, was_cancelled=False)
         if task["data"]["file"] == reports[1].name:
             # A later skip must not hide the submitted annotation.
@@ -214,9 +141,14 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
     gold.mkdir(parents=True)
     # The third report has gold rows already: its hand-made reasons for left-out numbers stay.
     shutil.copy(REPO_ROOT / "corpus" / "gold" / (reports[2].stem + ".tsv"), gold)
-    pull_args = ["annotate", "pull", *common, "--gold", str(gold), "--corpus", str(corpus)]
+    splits = tmp_path / "splits.json"
+    shutil.copy(REPO_ROOT / "corpus" / "splits.json", splits)
+    pull_args = ["annotate", "pull", *common, "--gold", str(gold), "--corpus", str(corpus), "--splits", str(splits)]
     pulled = _cli(*pull_args)
     assert "4 written, 0 unchanged" in pulled, pulled
+    # The three corpus reports are in train already; the user's own text joins it.
+    assert f"added 1 reports to split 'train' of {splits}: {user_file.name}" in pulled, pulled
+    assert user_file.name in json.loads(splits.read_text(encoding="utf8"))["train"]
     pulled_relations = int(re.search(r"(\d+) relations pulled", pulled).group(1))
     assert pulled_relations == counts["relations"] + 1
 
@@ -232,7 +164,13 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
     [added] = [r for r in rows_at[corrected["added"][0]] if r.is_record]
     assert (added.indicator_span(), added.number) == (corrected["indicator"], text[slice(*corrected["added"])])
     kept, _ = documents[reports[2].name]
-    assert any(r.decision == "X" and r.reason == "date" for r in kept.rows)
+    hand_made = {
+        (r.start, r.end): r.reason for r in read_gold(REPO_ROOT / "corpus" / "gold" / (reports[2].stem + ".tsv")).rows if r.decision == "X"
+    }
+    kept_reasons = {(r.start, r.end): r.reason for r in kept.rows if r.decision == "X" and (r.start, r.end) in hand_made}
+    assert kept_reasons and all(hand_made[span] == reason for span, reason in kept_reasons.items())
+    # The other reports' numbers left out come back with the reasons their LEFT OUT regions carry.
+    assert any(r.decision == "X" and r.reason == "date" and r.note != "not labelled" for r in first.rows)
     pulled_records = sum(r.is_record for document, _ in documents.values() for r in document.rows)
     for name, (document, _) in sorted(documents.items()):
         records = [r for r in document.rows if r.is_record]
@@ -246,11 +184,11 @@ def test_push_annotate_pull_retrain(label_studio: Server, corpus: Path, tmp_path
     )
 
     before = {p.name: p.read_bytes() for p in gold.iterdir()}
-    assert "0 written, 4 unchanged" in _cli(*pull_args)
+    again = _cli(*pull_args)
+    assert "0 written, 4 unchanged" in again and "added" not in again
     assert {p.name: p.read_bytes() for p in gold.iterdir()} == before
     assert read_gold(gold / (reports[0].stem + ".tsv")).rows == first.rows
 
-    splits = tmp_path / "splits.json"
     train, dev = [reports[0].name, reports[1].name, user_file.name], [reports[2].name]
     splits.write_text(json.dumps({"train": train, "dev": dev, "test": dev}), encoding="utf8")
     settings = TrainSettings(

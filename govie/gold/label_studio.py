@@ -1,8 +1,9 @@
 """Label Studio round trip: reports go out as tasks with the model's records as predictions, corrected
 annotations come back as stand-off gold TSVs (corpus/GUIDELINE.md).
 
-The labeling config is `govie/gold/label_studio.xml`: INDICATOR, VALUE and UNIT spans, relations
-INDICATOR–VALUE and VALUE–UNIT, and per-region controls on each VALUE for the record's fields.
+The labeling config is `govie/gold/label_studio.xml`: INDICATOR, VALUE, UNIT and LEFT OUT spans,
+relations INDICATOR–VALUE and VALUE–UNIT (without labels: the labels of their two regions say which),
+per-region controls on each VALUE for the record's fields, and on each LEFT OUT number its reason.
 
 Label Studio's region offsets are JavaScript string offsets (UTF-16 code units); Python's are code
 points. OpenCC's t2s and real reports can hold characters outside the Basic Multilingual Plane, so
@@ -16,18 +17,25 @@ How a VALUE region becomes a gold row (`results_to_rows`):
 - `value`: the region's `value` text if given, else the number as written (`三千五百` -> 3500).
 - `unit`: the region's `unit` text if given, else the related UNIT region's text (without 余/多),
   else the UNIT region that starts right after the number, else empty.
-- `measure`, `role` must be chosen; `bound` defaults to `exact`, `period` to `year`; `tier`,
-  `year`, `year_start`, `indicator_id`
-  may stay empty.
+- `measure`, `role` and `year` must be given (the labeling config makes Label Studio refuse a
+  Submit without them; the pull refuses them too, naming the region, for annotations made through
+  the API). A record whose text gives no year cannot be made in Label Studio: edit its TSV row.
+  `bound` defaults to `exact`, `period` to `year`; `tier`, `year_start`, `indicator_id` may stay
+  empty.
 
 The pushed predictions fill the three overrides only where the spans alone would give another
 field, so an annotator who moves a span does not leave a stale override behind.
 
-What a pull writes for a report (`merge_rows`): the `R` rows are exactly the annotation's. Numbers
-without a VALUE region are `X` rows: they keep the reason of an `X` row at the same offsets in the
-existing gold file of the same text (Label Studio has no place for reasons), and are otherwise
-`X other` with the note `not labelled`. Rows of an existing file that the annotation does not
-confirm are replaced; a file for a different text (another sha256) is replaced whole.
+A LEFT OUT region is an `X` row with the region's `reason` (and `note`); the push gives every
+number the model left out such a region with the model's reason. The model's note `check`
+(its rules could not tell) is dropped once the annotator gives a reason other than `other`. A LEFT OUT region on the
+characters of a VALUE region is ignored: the VALUE wins.
+
+What a pull writes for a report (`merge_rows`): the `R` rows are exactly the annotation's, the
+LEFT OUT regions' `X` rows next. Numbers without either region are `X` rows too: they keep the
+reason of an `X` row at the same offsets in the existing gold file of the same text, and are
+otherwise `X other` with the note `not labelled`. Rows of an existing file that the annotation does
+not confirm are replaced; a file for a different text (another sha256) is replaced whole.
 """
 
 from __future__ import annotations
@@ -45,18 +53,22 @@ from typing import Any
 from ..lexicon.numbers import parse_number
 from ..pipeline.normalize import normalize
 from ..records import BOUNDS, MEASURES, PERIODS, ROLES, TIERS
-from . import NUMBER_RE, GoldDocument, GoldRow, read_gold, sha256_text, validate, write_gold
-from .preannotate import format_value
+from . import EXCLUSION_REASONS, NUMBER_RE, GoldDocument, GoldRow, read_gold, sha256_text, validate, write_gold
+from .preannotate import CHECK_NOTE, format_value
 
 LABELS_NAME = "label"
 TEXT_NAME = "text"
-RELATION_MEASURES = "measures"
-RELATION_UNIT = "unit"
+LEFT_OUT = "LEFT OUT"
 CHOICE_FIELDS = ("measure", "role", "bound", "tier", "period", "indicator_id")
 NUMBER_FIELDS = ("year", "year_start")
 OVERRIDE_FIELDS = ("indicator", "value", "unit")
 NOT_LABELLED = "not labelled"
 DEFAULT_PROJECT = "govie"
+# Label Studio reports errors and request traces to Sentry and loads Sentry's browser SDK unless
+# these are set empty; COLLECT_ANALYTICS=false alone does not stop it. Reports under annotation
+# may be confidential drafts: every start of Label Studio by govie, its tests and its README
+# uses these.
+PRIVATE_ENV = {"SENTRY_DSN": "", "FRONTEND_SENTRY_DSN": "", "COLLECT_ANALYTICS": "false", "LATEST_VERSION_CHECK": "false"}
 
 Result = dict[str, Any]
 
@@ -151,11 +163,26 @@ def rows_to_results(rows: Iterable[GoldRow], text: str) -> list[Result]:
         value_id = region("VALUE", row.start, row.end)
         indicator_span, unit_span = row.indicator_span(), row.unit_span()
         if indicator_span:
-            results.append(_relation(shared_region("INDICATOR", *indicator_span), value_id, RELATION_MEASURES))
+            results.append(_relation(shared_region("INDICATOR", *indicator_span), value_id))
         if unit_span:
-            results.append(_relation(value_id, shared_region("UNIT", *unit_span), RELATION_UNIT))
+            results.append(_relation(value_id, shared_region("UNIT", *unit_span)))
         results.extend(_field_results(value_id, row, text, utf16, _overrides(row, reader)))
+    for row in (r for r in rows if r.decision == "X"):
+        left_out_id = region(LEFT_OUT, row.start, row.end)
+        where = _where(row, text, utf16)
+        reason = row.reason if row.reason in EXCLUSION_REASONS else "other"
+        results.append(_per_region(left_out_id, "reason", "choices", {**where, "choices": [reason]}))
+        if row.note:
+            results.append(_per_region(left_out_id, "note", "textarea", {**where, "text": [row.note]}))
     return results
+
+
+def _where(row: GoldRow, text: str, utf16: Utf16Offsets) -> dict[str, Any]:
+    return {"start": utf16.to_utf16(row.start), "end": utf16.to_utf16(row.end), "text": text[row.start : row.end]}
+
+
+def _per_region(region_id: str, name: str, kind: str, value: dict[str, Any]) -> Result:
+    return {"id": region_id, "from_name": name, "to_name": TEXT_NAME, "type": kind, "value": value}
 
 
 def _overrides(row: GoldRow, reader: SpanReader) -> dict[str, str]:
@@ -178,16 +205,16 @@ def _region_result(region_id: str, label: str, start: int, end: int, text: str, 
     }
 
 
-def _relation(from_id: str, to_id: str, label: str) -> Result:
-    return {"type": "relation", "from_id": from_id, "to_id": to_id, "direction": "right", "labels": [label]}
+def _relation(from_id: str, to_id: str) -> Result:
+    return {"type": "relation", "from_id": from_id, "to_id": to_id, "direction": "right"}
 
 
 def _field_results(value_id: str, row: GoldRow, text: str, utf16: Utf16Offsets, overrides: dict[str, str]) -> list[Result]:
-    where = {"start": utf16.to_utf16(row.start), "end": utf16.to_utf16(row.end), "text": text[row.start : row.end]}
+    where = _where(row, text, utf16)
     results = []
 
     def add(name: str, kind: str, value: dict[str, Any]) -> None:
-        results.append({"id": value_id, "from_name": name, "to_name": TEXT_NAME, "type": kind, "value": {**where, **value}})
+        results.append(_per_region(value_id, name, kind, {**where, **value}))
 
     for name in CHOICE_FIELDS:
         if getattr(row, name):
@@ -216,6 +243,13 @@ class _Region:
 
 def results_to_rows(results: Sequence[Result], text: str) -> tuple[list[GoldRow], list[str]]:
     """The `R` rows an annotation gives, and its problems (each names the offsets it concerns)."""
+    rows, _, problems = annotation_rows(results, text)
+    return rows, problems
+
+
+def annotation_rows(results: Sequence[Result], text: str) -> tuple[list[GoldRow], list[GoldRow], list[str]]:
+    """The `R` rows and the LEFT OUT `X` rows an annotation gives, and its problems (each names the
+    region it concerns)."""
     utf16 = Utf16Offsets(text)
     regions, problems = _read_regions(results, text, utf16)
     reader = SpanReader(text)
@@ -225,7 +259,21 @@ def results_to_rows(results: Sequence[Result], text: str) -> tuple[list[GoldRow]
         rows.extend(made)
         where = f"VALUE {text[region.start : region.end]!r} at {region.start}"
         problems.extend(f"{where}: {problem}" for problem in region_problems)
-    return rows, problems
+    valued = {i for region in regions.values() if region.label == "VALUE" for i in range(region.start, region.end)}
+    left_out: list[GoldRow] = []
+    for region in sorted((r for r in regions.values() if r.label == LEFT_OUT), key=lambda r: (r.start, r.end, r.id)):
+        if any(i in valued for i in range(region.start, region.end)):
+            continue
+        reason = region.fields.get("reason", "")
+        if reason not in EXCLUSION_REASONS:
+            chosen = f"reason {reason!r} not in {EXCLUSION_REASONS}" if reason else "no reason chosen"
+            problems.append(f"LEFT OUT {text[region.start : region.end]!r} at {region.start}: {chosen}")
+            continue
+        note = region.fields.get("note", "")
+        if reason != "other" and note.startswith(CHECK_NOTE):
+            note = ""  # the model's "could not tell" is answered by the reason given
+        left_out.append(GoldRow(region.start, region.end, text[region.start : region.end], "X", reason=reason, note=note))
+    return rows, left_out, problems
 
 
 def _read_regions(results: Sequence[Result], text: str, utf16: Utf16Offsets) -> tuple[dict[str, _Region], list[str]]:
@@ -292,6 +340,8 @@ def _value_rows(region: _Region, regions: dict[str, _Region], reader: SpanReader
     for name in ("measure", "role"):
         if not fields.get(name):
             problems.append(f"no {name} chosen")
+    if not fields.get("year"):
+        problems.append("no year given")
     if problems:
         return [], problems
     unit, unit_span = _unit(fields.get("unit"), region, regions, reader)
@@ -350,15 +400,15 @@ def _unit(override: str | None, region: _Region, regions: dict[str, _Region], re
     return unit, span
 
 
-def merge_rows(records: list[GoldRow], text: str, previous: GoldDocument | None) -> list[GoldRow]:
-    """The annotation's records plus an `X` row for every number without a VALUE region; see the
+def merge_rows(records: list[GoldRow], text: str, previous: GoldDocument | None, left_out: Sequence[GoldRow] = ()) -> list[GoldRow]:
+    """The annotation's records and LEFT OUT rows, plus an `X` row for every other number; see the
     module's docstring for what is kept of an existing file."""
-    valued = {i for row in records for i in range(row.start, row.end)}
+    valued = {i for row in [*records, *left_out] for i in range(row.start, row.end)}
 
     def without_value(start: int, end: int) -> bool:
         return not any(i in valued for i in range(start, end))
 
-    rows = list(records)
+    rows = [*records, *left_out]
     excluded: set[tuple[int, int]] = set()
     for row in previous.rows if previous else []:
         # Chinese numerals left out by hand are no match of NUMBER_RE: their rows are kept as well.
@@ -433,10 +483,10 @@ def document_from_task(task: dict[str, Any], corpus: Path, previous: GoldDocumen
     annotation = latest_annotation(task)
     if annotation is None:
         raise PullError(f"task {task.get('id')} ({name}): no submitted annotation")
-    records, problems = results_to_rows(annotation.get("result") or [], text)
+    records, left_out, problems = annotation_rows(annotation.get("result") or [], text)
     if previous is not None and previous.sha256 != sha:
         previous = None
-    rows = merge_rows(records, text, previous)
+    rows = merge_rows(records, text, previous, left_out)
     meta = dict(previous.meta) if previous else {}
     meta.update({"status": "label-studio", "ls_task": str(task.get("id")), "ls_annotation": str(annotation.get("id"))})
     year = data.get("report_year") or (previous.report_year if previous else None)
@@ -535,21 +585,41 @@ def iter_tasks(client: Any, project_id: int, fields: str = "task_only") -> Itera
         yield task.model_dump() if hasattr(task, "model_dump") else dict(task)
 
 
+def update_config(client: Any, project_id: int) -> bool:
+    """Give an existing project govie's current labeling config; False when it has it already.
+    Label Studio itself refuses a config that drops labels its annotations use."""
+    current = client.projects.get(id=project_id).label_config
+    if _same_config(current or "", label_config()):
+        return False
+    client.projects.update(id=project_id, label_config=label_config())
+    return True
+
+
+def _same_config(one: str, other: str) -> bool:
+    return re.sub(r"\s+", " ", one).strip() == re.sub(r"\s+", " ", other).strip()
+
+
 @dataclass
 class PushSummary:
     project_id: int
     created_project: bool
+    config_updated: bool = False
     tasks: list[tuple[str, int, str]] = field(default_factory=list)  # (file, task id, "new"/"exists"/"predicted")
     regions: int = 0
     relations: int = 0
 
 
-def push(client: Any, title: str, paths: Sequence[Path], model_version: str, nlp: Any = None) -> PushSummary:
-    """Create or reuse the project and import each report once (by sha256) with predictions."""
+def push(
+    client: Any, title: str, paths: Sequence[Path], model_version: str, nlp: Any = None, *, update_labeling_config: bool = False
+) -> PushSummary:
+    """Create or reuse the project and import each report once (by sha256) with predictions;
+    `update_labeling_config` gives a reused project govie's current labeling config first."""
     from .preannotate import preannotate
 
     project_id, created = ensure_project(client, title)
     summary = PushSummary(project_id, created)
+    if update_labeling_config and not created:
+        summary.config_updated = update_config(client, project_id)
     existing = {str((t.get("data") or {}).get("sha256")): t for t in iter_tasks(client, project_id)}
     for path in paths:
         text = read_text(path)
@@ -580,6 +650,7 @@ def export_tasks(client: Any, project_id: int) -> list[dict[str, Any]]:
 class PullSummary:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    added_to_split: list[str] = field(default_factory=list)  # pulled reports that were in no split
     skipped: list[str] = field(default_factory=list)  # tasks without a submitted annotation
     errors: list[str] = field(default_factory=list)
     records: int = 0
@@ -638,3 +709,20 @@ def pull(client: Any, title: str, gold_dir: Path, corpus: Path) -> PullSummary:
     if project_id is None:
         raise PullError(f"no Label Studio project titled {title!r}")
     return pull_tasks(export_tasks(client, project_id), gold_dir, corpus)
+
+
+def add_to_split(names: Iterable[str], splits_file: Path, split: str) -> list[str]:
+    """Add the reports that are in no split of `splits_file` to `split` (made if missing); the
+    names added, in order. The file keeps its layout (one name a line) and its other keys."""
+    splits = json.loads(Path(splits_file).read_text(encoding="utf8"))
+    known = {name for files in splits.values() if isinstance(files, list) for name in files}
+    added = sorted({name for name in names if name not in known})
+    if not added:
+        return []
+    if not isinstance(splits.get(split, []), list):
+        raise PullError(f"{splits_file}: {split!r} is not a split (a list of report files)")
+    splits[split] = sorted([*splits.get(split, []), *added])
+    scratch = Path(splits_file).with_suffix(".json.tmp")
+    scratch.write_text(json.dumps(splits, ensure_ascii=False, indent=1) + "\n", encoding="utf8")
+    scratch.replace(splits_file)
+    return added

@@ -14,6 +14,9 @@ from ..pipeline.state import RecordSpans, doc_offsets, doc_state
 from ..records import Record
 from . import NUMBER_RE, GoldDocument, GoldRow, sha256_text
 
+# The note on a number the rules could not decide on (`X other`): the annotator must look at it.
+CHECK_NOTE = "check"
+
 
 def format_value(number: float) -> str:
     """A value as the gold TSV writes it: `6` rather than `6.0`, `571.02` as written."""
@@ -42,7 +45,7 @@ def preannotate(text: str, file_name: str, nlp: Language | None = None) -> GoldD
         if any(s < end and start < e for s, e in covered) or not NUMBER_RE.search(text, start, end):
             # Chinese numerals that make no record (第一, 三项) are not listed (GUIDELINE.md).
             continue
-        reason, note = (quantity.excluded, "") if quantity.excluded else ("other", "check: rules made no record")
+        reason, note = (quantity.excluded, "") if quantity.excluded else ("other", f"{CHECK_NOTE}: rules made no record")
         rows.append(GoldRow(start=start, end=end, number=text[start:end], decision="X", reason=reason, note=note))
         covered.append((start, end))
     for match in NUMBER_RE.finditer(text):
@@ -55,7 +58,7 @@ def preannotate(text: str, file_name: str, nlp: Language | None = None) -> GoldD
                     number=match.group(),
                     decision="X",
                     reason=reason,
-                    note="" if reason == "not body" else "check",
+                    note="" if reason == "not body" else CHECK_NOTE,
                 )
             )
     rows.sort(key=lambda r: (r.start, r.end))
