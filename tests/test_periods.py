@@ -179,3 +179,10 @@ def test_a_heading_that_names_the_five_years_first_opens_on_them():
     values = _by_value(govie.extract(text, report_year=2021))
     assert values[3.5][2:] == ("cumulative", 2016)
     assert values[0.7][1:] == (2020, "year", None)
+
+
+def test_a_change_against_the_end_of_a_plan_counts_from_the_year_after():
+    text = "一、“十二五”时期工作回顾\n五年来，电力装机容量达230万千瓦、比“十一五”末增长1.4倍。\n"
+    values = _by_value(govie.extract(text, report_year=2016))
+    assert values[230.0][2] == "year"
+    assert values[1.4][1:] == (2015, "cumulative", 2011)

@@ -617,7 +617,8 @@ ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|�
 # The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
 CHANGE_START = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?$")
 FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(?:到|至)[^，；。]*$")
-PLAN_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
+PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
 COUNT_OF_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
@@ -703,6 +704,10 @@ def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> 
         since = YEARS_SINCE.search(text)
         if since:
             return int(since.group(1))
+        plan_end = PLAN_END_NAMED.search(text)
+        if plan_end:
+            # `比“十一五”末增长1.4倍`: the years after the plan's end.
+            return FIVE_YEAR_PLAN_END[plan_end.group(1)] + 1
         plan = next((start for name, start in PLAN_START.items() if name in text), None)
         if plan is not None:
             return plan

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .state import SECTIONS_KEY, doc_state, section_rows
 
-FIVE_YEAR_PLAN_END = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+FIVE_YEAR_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 ENUMERATOR = r"(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+是)"
 NEXT_FIVE_YEARS = re.compile(r"今后五年|未来五年")
 # A part of the report numbered at the top level (`一、`), which may carry a long heading.
