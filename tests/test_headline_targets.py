@@ -64,3 +64,17 @@ def test_expected_targets_in_a_plan_opening_report_are_of_its_year():
         (6.0, "target", 2025, "average"),
         (45.0, "target", 2021, "year"),
     ]
+
+
+def test_a_clause_that_calls_the_indicator_by_an_aggregate_word_or_not_at_all():
+    text = "一、2025年工作回顾\n全年地区生产总值迈上新台阶，总量突破5万亿元，增长4.6%。规上工业增加值增速逐季回升，全年增长6.1%。\n"
+    assert rows(govie.extract(text, report_year=2026), "indicator_id", "value", "measure") == [
+        ("gdp", 5.0, "level"),
+        ("gdp", 4.6, "growth"),
+        ("industrial_value_added", 6.1, "growth"),
+    ]
+
+
+def test_per_capita_gdp_is_not_gdp():
+    text = "一、2025年工作回顾\n全市地区生产总值增长5.2%，人均地区生产总值达到9.8万元。\n"
+    assert [r.indicator_id for r in govie.extract(text, report_year=2026)] == ["gdp", None]

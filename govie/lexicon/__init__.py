@@ -301,8 +301,14 @@ class Lexicon:
         return None
 
 
+PER_UNIT = re.compile(r"人均|每|单位|万元")
+
+
 def _compatible_prefix(prefix: str) -> bool:
-    """`全市规模以上工业增加值` is the headline; `高新技术产业增加值` or `企业利润` are not."""
+    """`全市规模以上工业增加值` is the headline; `高新技术产业增加值`, `企业利润` or a per-unit figure
+    (`人均地区生产总值`, where `人均地区` would read as a place) are not."""
+    if PER_UNIT.search(prefix):
+        return False
     return prefix == "" or bool(re.fullmatch(r"(?:全[省市区州盟县]|[\u4e00-\u9fff]{1,4}[省市区州县盟])?(?:全年|地方)?", prefix))
 
 

@@ -89,12 +89,19 @@ class AssemblyWords:
             "total": cues["period_total"],
         }
 
+    @cached_property
+    def headline_names(self) -> re.Pattern[str]:
+        """Every headline indicator's name and alias, longest first."""
+        names = [name for indicator in self.lexicon.headline_indicators for name in (indicator.name, *indicator.aliases)]
+        return re.compile("|".join(map(re.escape, sorted(set(names), key=len, reverse=True))))
+
     def is_gap(self, unit: str) -> bool:
         return unit in self._gap_units or unit.endswith("元")
 
 
 class _SentenceState:
-    def __init__(self) -> None:
+    def __init__(self, start: int = 0) -> None:
+        self.start = start
         self.previous: Draft | None = None
         self.distribution: list[str] = []
         self.distribution_index = 0
@@ -301,7 +308,7 @@ def _sentence_records(
     estimate_carried: bool,
 ) -> list[Draft]:
     cues = words.patterns
-    state = _SentenceState()
+    state = _SentenceState(sent_start)
     sentence = text[sent_start:sent_end]
     evidence = sentence.strip()
     out: list[Draft] = []
@@ -409,6 +416,12 @@ def _indicator_for(
     if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
         # `甲、乙等12个项目`, `某大学首次实现8个新型器件量产`: the counted noun names the indicator.
         return following, None
+    if phrase in AGGREGATE_WORDS or not phrase and state.previous is None:
+        # `地区生产总值迈上新台阶，总量突破5万亿元`, `地区生产总值增速逐季提高，全年增长4.5%`: the
+        # indicator the sentence named before, in a clause of its own without a figure.
+        named = _last_match(words.headline_names, text, state.start, phrase_start)
+        if named is not None:
+            return named.group(), named.start()
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase)
@@ -419,6 +432,17 @@ def _indicator_for(
     if state.previous is not None:
         return state.previous.indicator, state.previous.indicator_start
     return "", None
+
+
+# What a clause calls its indicator when the sentence named it before.
+AGGREGATE_WORDS = frozenset({"总量", "总额", "规模", "总值"})
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007
+        pass
+    return last
 
 
 SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])")
