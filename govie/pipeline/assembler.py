@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
+from ..lexicon.numbers import parse_chinese
 from .context import ENUMERATOR, PLAN_LIST_OPENER, PLAN_PARAGRAPH, Section
 from .quantities import Quantity
 from .state import Draft, doc_state, publish
@@ -225,12 +226,14 @@ def _sentence_records(
     out: list[Draft] = []
     previous_end = sent_start
     for quantity in quantities:
-        clause_start = _clause_start(text, sent_start, quantity.start)
-        clause = text[clause_start : quantity.start]
+        # What precedes the mention, which begins before the number when the unit comes first (`百分之五`).
+        at = quantity.mention_start
+        clause_start = _clause_start(text, sent_start, at)
+        clause = text[clause_start:at]
         segment_start = max(clause_start, previous_end)
-        segment = text[segment_start : quantity.start]
+        segment = text[segment_start:at]
         previous_end = quantity.mention_end
-        in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, quantity.start - 14) : quantity.start]))
+        in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, at - 14) : at]))
         if not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
             # Marked on the quantity too, so that later components know why it made no record.
             quantity.excluded = "comparison"
@@ -246,16 +249,16 @@ def _sentence_records(
         role = _role(sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause, cues)
         year = _year(
             clause,
-            sentence[: quantity.start - sent_start],
+            sentence[: at - sent_start],
             role,
             section,
             report_year,
             plan_from is not None and quantity.start >= plan_from,
             cue_year,
         )
-        tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], cues) if role == "target" else None
+        tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : at], cues) if role == "target" else None
         period, year_start, year = _period(
-            clause, sentence[: quantity.start - sent_start], quantity, measure, year, section, paragraph_lead, words.period_patterns, cues
+            clause, sentence[: at - sent_start], quantity, measure, year, section, paragraph_lead, words.period_patterns, cues
         )
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
@@ -316,7 +319,7 @@ def _indicator_for(
         return head, None
     list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
-    raw = text[phrase_start : quantity.start]
+    raw = text[phrase_start : quantity.mention_start]
     phrase, offset = _clean_indicator(raw)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
@@ -482,7 +485,7 @@ def _role(
         return "target"
     if section.kind == "plan" or (plan_from is not None and quantity.start >= plan_from):
         return "target"
-    before = sentence[: quantity.start - sent_start]
+    before = sentence[: quantity.mention_start - sent_start]
     if cues["estimate"].search(before) or estimate_carried:
         return "estimate"
     # In a review, 争取 reports what was obtained (争取上级资金) and 预期寿命 is no cue.
@@ -516,7 +519,6 @@ def _year(
 PLAN_START = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
-COUNT_OF_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
 SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年")
 
 
@@ -574,8 +576,8 @@ def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> 
             return plan
         several = SEVERAL_YEARS.search(text)
         if several and year is not None:
-            count = COUNT_OF_YEARS[next(g for g in several.groups() if g)]
-            return year - count + 1
+            count = parse_chinese(next(g for g in several.groups() if g))
+            return year - int(count) + 1 if count else None
     return None
 
 
