@@ -94,6 +94,8 @@ def main() -> None:
     for name, (found, was, now) in counts.items():
         print(f"{name:34}{found:8d}{was:16d}{now:15d}")
     for name, lines in examples.items():
+        if not lines:
+            continue
         print(f"\n{name}: new records, e.g.")
         for line in lines:
             print(f"  {line}")
