@@ -13,7 +13,24 @@ from functools import cached_property
 import cn2an
 
 CHINESE_DIGITS = "〇零一二三四五六七八九两"
-CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿"
+# Financial (大写) numerals, as cheques and some budget tables write them: `壹佰万元`.
+FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖"
+CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿" + FINANCIAL_DIGITS + "拾佰仟"
+_FINANCIAL_CHARS = FINANCIAL_DIGITS + "零〇拾佰仟万亿"
+# A Chinese numeral as a pattern; what it means is cn2an's business (`parse_chinese`). An ordinary one
+# starts with a digit or a ten (`十二`) and may have a decimal part after 点 (`二点五`). A financial one
+# has two characters at least: its digits are also parts of words (`登陆一次`, `海陆多处`).
+CHINESE_NUMBER = (
+    rf"(?:[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿]*(?:点[{CHINESE_DIGITS}]+)?"
+    rf"|[{FINANCIAL_DIGITS}拾][{_FINANCIAL_CHARS}]+(?:点[{FINANCIAL_DIGITS}零〇]+)?)"
+)
+# The same, shortest first: for a tokenizer that leaves a trailing 万/亿 to the unit (`三千五百|万元`).
+CHINESE_NUMBER_LAZY = (
+    rf"(?:[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿]*?(?:点[{CHINESE_DIGITS}]+)?"
+    rf"|[{FINANCIAL_DIGITS}拾][{_FINANCIAL_CHARS}]+?(?:点[{FINANCIAL_DIGITS}零〇]+)?)"
+)
+# `百分之五`, `百分之六点五`, `百分之百`: a percentage written in words, the unit before the number.
+PERCENT_WORDS = "百分之"
 # Digits with thousands separators and decimals, unsigned: `1,234.5`.
 ARABIC_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MINUS = r"[-−]"
@@ -24,6 +41,7 @@ RANGE_DASHES = "-—–~～"
 _ARABIC_RE = re.compile(ARABIC_NUMBER)
 # Magnitudes that a bare numeral stands for (`突破千亿元`, `百万游客`): one of it.
 _BARE_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1000.0}
+_CHINESE_NUMBER_RE = re.compile(CHINESE_NUMBER)
 
 
 def parse_arabic(text: str) -> float:
@@ -32,11 +50,12 @@ def parse_arabic(text: str) -> float:
 
 
 def parse_chinese(text: str) -> float | None:
-    """`三千五百` -> 3500, `两` -> 2, `十二` -> 12; None when it is not a well-formed numeral."""
-    if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
-        return None
+    """`三千五百` -> 3500, `两` -> 2, `十二` -> 12, `二点五` -> 2.5, `壹佰` -> 100; None when it is not a
+    well-formed numeral."""
     if text in _BARE_MAGNITUDES:
         return _BARE_MAGNITUDES[text]
+    if not _CHINESE_NUMBER_RE.fullmatch(text):
+        return None
     try:
         return float(cn2an.cn2an(text, "normal"))
     except (ValueError, KeyError, IndexError):
@@ -51,10 +70,11 @@ def parse_number(text: str) -> float | None:
 
 
 def split_chinese_magnitude(numeral: str) -> tuple[str, str]:
-    """`三千五百万` -> (`三千五百`, `万`): the trailing 万/亿 belongs to the unit, as `6.64万元` keeps 6.64 with unit 万元."""
+    """`三千五百万` -> (`三千五百`, `万`): the trailing 万/亿 belongs to the unit, as `6.64万元` keeps 6.64 with unit 万元.
+    A numeral with a higher magnitude inside keeps it (`一亿零五百万` is 105,000,000 as a whole)."""
     for suffix in ("万亿", "亿", "万"):
         head = numeral[: -len(suffix)]
-        if numeral.endswith(suffix) and head and parse_chinese(head) is not None:
+        if numeral.endswith(suffix) and head and "万" not in head and "亿" not in head and parse_chinese(head) is not None:
             return head, suffix
     return numeral, ""
 

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
+from ..lexicon.numbers import parse_chinese
 from .context import ENUMERATOR, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
 from .quantities import Quantity
 from .state import Draft, doc_state, publish
@@ -314,12 +315,14 @@ def _sentence_records(
     out: list[Draft] = []
     previous_end = sent_start
     for quantity in quantities:
-        clause_start = _clause_start(text, sent_start, quantity.start)
-        clause = text[clause_start : quantity.start]
+        # What precedes the mention, which begins before the number when the unit comes first (`百分之五`).
+        at = quantity.mention_start
+        clause_start = _clause_start(text, sent_start, at)
+        clause = text[clause_start:at]
         segment_start = max(clause_start, previous_end)
-        segment = text[segment_start : quantity.start]
+        segment = text[segment_start:at]
         previous_end = quantity.mention_end
-        in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, quantity.start - 14) : quantity.start]))
+        in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, at - 14) : at]))
         if not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
             # Marked on the quantity too, so that later components know why it made no record.
             quantity.excluded = "comparison"
@@ -335,7 +338,7 @@ def _sentence_records(
         role = _role(sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause, cues)
         year = _year(
             clause,
-            sentence[: quantity.start - sent_start],
+            sentence[: at - sent_start],
             role,
             section,
             report_year,
@@ -343,9 +346,9 @@ def _sentence_records(
             cue_year,
             paragraph_target_year,
         )
-        tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : quantity.start], cues) if role == "target" else None
+        tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : at], cues) if role == "target" else None
         period, year_start, year = _period(
-            clause, sentence[: quantity.start - sent_start], quantity, measure, year, words.headline_id(indicator, measure) is not None, paragraph_period, words.period_patterns, cues
+            clause, sentence[: at - sent_start], quantity, measure, year, words.headline_id(indicator, measure) is not None, paragraph_period, words.period_patterns, cues
         )
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
@@ -406,7 +409,7 @@ def _indicator_for(
         return head, None
     list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
-    raw = text[phrase_start : quantity.start]
+    raw = text[phrase_start : quantity.mention_start]
     phrase, offset = _clean_indicator(raw)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
@@ -591,7 +594,7 @@ def _role(
         return "target"
     if section.kind == "plan" or (plan_from is not None and quantity.start >= plan_from):
         return "target"
-    before = sentence[: quantity.start - sent_start]
+    before = sentence[: quantity.mention_start - sent_start]
     if cues["estimate"].search(before) or estimate_carried:
         return "estimate"
     # In a review, 争取 reports what was obtained (争取上级资金) and 预期寿命 is no cue.
@@ -645,7 +648,6 @@ PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
-COUNT_OF_YEARS = {"两": 2, "三": 3, "四": 4, "五": 5}
 SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年")
 
 
@@ -737,8 +739,8 @@ def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> 
             return plan
         several = SEVERAL_YEARS.search(text)
         if several and year is not None:
-            count = COUNT_OF_YEARS[next(g for g in several.groups() if g)]
-            return year - count + 1
+            count = parse_chinese(next(g for g in several.groups() if g))
+            return year - int(count) + 1 if count else None
     return None
 
 

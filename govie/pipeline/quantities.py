@@ -11,18 +11,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Lexicon, default_lexicon, trie_pattern
-from ..lexicon.numbers import ARABIC_NUMBER, CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, RANGE_DASHES, parse_number, split_chinese_magnitude
+from ..lexicon.numbers import ARABIC_NUMBER, CHINESE_NUMBER, PERCENT_WORDS, RANGE_DASHES, parse_number, split_chinese_magnitude
 from .state import doc_state
 from .tokenizer import pipeline_lexicon
 
 _CHINESE = (
-    rf"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*|[百千](?=余?[万亿]{{1,2}}(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤))"
+    rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百"
+    r"|[百千](?=余?[万亿]{1,2}(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤))"
 )
 RANGE_SEPARATOR = rf"\s?(?:[{RANGE_DASHES}至]{{1,2}})\s?"
 DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
 # Exclusions the relation model does not overturn: these rules are near exact, and a comparison's
 # gap or a date looks like a record in every feature but the one that excluded it.
 FINAL_EXCLUSIONS = frozenset({"date", "footnote", "fraction", "rank", "comparison"})
+# `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
+SESSION = re.compile(r"(?:全会|全体会议)")
+TERM = re.compile(r"届[^，。；]{0,4}$")
 FOOTNOTE = re.compile(r"[\[［【〔]\d+[\]］】〕]|[①-⑳]")
 
 
@@ -49,6 +53,8 @@ class Quantity:
 
     mention_end: int = 0
     growth_after: bool = False
+    # Where the mention begins: before the number when a unit is written first (`百分之五`).
+    mention_start: int = 0
 
     @property
     def number_end(self) -> int:
@@ -67,9 +73,9 @@ class QuantityFinder:
         magnitude = lexicon.numbers.unit_prefix
         after = "|".join(trie_pattern(lexicon.cues[key]) for key in ("bound_approx_after", "bound_min_after", "bound_max_after"))
         return re.compile(
-            rf"(?P<low>{ARABIC_NUMBER}|{_CHINESE})(?P<low_pct>%|‰)?"
+            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE})(?P<low_pct>%|‰)?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{ARABIC_NUMBER}))?"
-            rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>{lexicon.unit_pattern})|(?P<bare>{magnitude}))?"
+            rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>{lexicon.unit_pattern})|(?P<bare_approx>余|多)?(?P<bare>{magnitude}))?"
             rf"(?P<after>{after})?"
         )
 
@@ -87,18 +93,32 @@ class QuantityFinder:
         return bound_of
 
     @cached_property
-    def list_count_units(self) -> frozenset[str]:
-        return frozenset(self.lexicon.cues["list_count_units"])
+    def words(self) -> _CountWords:
+        cues = self.lexicon.cues
+        # A pipeline saved before `count_result_verbs` existed keeps its tables: it reads no count as a result.
+        verbs = cues.get("count_result_verbs", ())
+        return _CountWords(
+            list_count_units=frozenset(cues["list_count_units"]),
+            quantity_units=frozenset(cues["rate_units"] + cues["point_units"]),
+            result_before=re.compile(rf"(?:{trie_pattern(verbs)})了?$|等$" if verbs else r"等$"),
+        )
 
     def __call__(self, text: str) -> list[Quantity]:
         """Every number of `text` with unit, bound and range; numbers that are no record carry `excluded`."""
         found: list[Quantity] = []
-        bound_of, list_count_units = self.bound_of, self.list_count_units
+        bound_of, words = self.bound_of, self.words
         for match in self.pattern.finditer(text):
-            quantity = _quantity_from_match(text, match, bound_of, list_count_units)
+            quantity = _quantity_from_match(text, match, bound_of, words)
             if quantity is not None:
                 found.append(quantity)
         return found
+
+
+@dataclass(frozen=True)
+class _CountWords:
+    list_count_units: frozenset[str]  # classifiers: a number with one of them counts items
+    quantity_units: frozenset[str]  # rates and points: never a count
+    result_before: re.Pattern[str]  # what makes a small count one of things done, built or reached
 
 
 def find_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]:
@@ -106,13 +126,19 @@ def find_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]
     return QuantityFinder(lexicon or default_lexicon())(text)
 
 
-def _quantity_from_match(text: str, match: re.Match, bound_of: dict, list_count_units: frozenset[str]) -> Quantity | None:
+def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _CountWords) -> Quantity | None:
     low_text = match.group("low")
     is_chinese = not re.match(r"[-−\d]", low_text)
+    in_words = match.group("pct_words") is not None
+    if in_words and any(match.group(g) for g in ("low_pct", "high", "base", "bare")):
+        # `百分之五%` or `百分之五个` is no way of writing a number.
+        return None
     # `3亿多元`, `1.5万余家`: the approximation word sits inside the unit; the unit is written without it.
     unit = (match.group("magnitude") or "") + (match.group("base") or "") if match.group("base") else match.group("bare") or ""
     unit_start = next((match.start(g) for g in ("magnitude", "base", "bare") if match.group(g)), match.end())
-    if is_chinese:
+    if in_words:
+        unit = "%"
+    elif is_chinese:
         low_text, magnitude = split_chinese_magnitude(low_text)
         if magnitude and unit.startswith(("万", "亿")):
             return None
@@ -133,8 +159,10 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, list_count_
     elif pct:
         # `5%个百分点` does not occur; a percent sign followed by another unit word closes the number.
         unit = pct
-    quantity = Quantity(start=start, end=end, value=value, unit=unit, mention_end=match.end())
-    if unit:
+    quantity = Quantity(start=start, end=end, value=value, unit=unit, mention_end=match.end(), mention_start=match.start())
+    if in_words:
+        quantity.unit_start, quantity.unit_end = match.span("pct_words")
+    elif unit:
         if pct and not match.group("base"):
             unit_start = match.start("low_pct")
         elif is_chinese and unit_start > end:
@@ -147,18 +175,19 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, list_count_
             quantity.high_start = match.start("high")
             quantity.high_end = match.end("high")
     after = match.group("after")
-    if match.group("approx") or match.group("approx_before"):
+    approx = match.group("approx") or match.group("approx_before") or match.group("bare_approx")
+    if approx:
         quantity.bound = "min"
-        quantity.bound_text = match.group("approx") or match.group("approx_before")
+        quantity.bound_text = approx
     elif after:
         quantity.bound = bound_of.get(("after", after), "exact")
         quantity.bound_text = after
     else:
-        before = _bound_word_before(text, start, bound_of)
+        before = _bound_word_before(text, quantity.mention_start, bound_of)
         if before:
             quantity.bound = bound_of[("before", before)]
             quantity.bound_text = before
-    quantity.excluded = _exclusion(text, match, quantity, is_chinese, list_count_units)
+    quantity.excluded = _exclusion(text, match, quantity, is_chinese, words)
     # `保持15%以上增速`: the rate named after the number.
     quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长|增幅|的增长)", text[match.end() : match.end() + 4]))
     return quantity
@@ -173,17 +202,24 @@ def _bound_word_before(text: str, start: int, bound_of: dict) -> str:
     return best
 
 
-def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool, list_count_units: frozenset[str]) -> str | None:
+def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool, words: _CountWords) -> str | None:
     start, end = quantity.start, match.end()
-    before = text[max(0, start - 4) : start]
+    before = text[max(0, quantity.mention_start - 4) : quantity.mention_start]
     following = text[end : end + 4]
     number_end = quantity.high_end or quantity.end
     right_after_number = text[number_end : number_end + 4]
-    if is_chinese and quantity.value < 10 and not quantity.unit.startswith(("万", "亿")):
+    if (
+        is_chinese
+        and quantity.value < 10
+        and not quantity.unit.startswith(("万", "亿"))
+        and not _small_numeral_counts(text, quantity, words)
+    ):
         return "list count"
     if not quantity.unit and DATE_SUFFIX.match(right_after_number):
         return "date"
     if (re.match(r"\s?[A-Za-z]", right_after_number) and not quantity.unit) or re.search(r"[A-Za-z]$", before):
+        return "name"
+    if quantity.unit == "次" and SESSION.match(text, number_end + 1) and TERM.search(text, max(0, start - 6), start):
         return "name"
     if before[-1:] in ("第",) or re.search(r"(?:前|后|位次|排名|位居|居全[国省市])$", before):
         return "rank"
@@ -195,17 +231,48 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool,
         return "footnote"
     if right_after_number.startswith("/") or before.endswith("/"):
         return "fraction"
-    if _counts_the_list_before(text, quantity, list_count_units):
+    if _counts_the_list_before(text, quantity, words.list_count_units):
         return "list count"
     if _inside_short_quote(text, start, end):
         return "name"
-    if quantity.unit and not quantity.unit.startswith(("%", "‰")) and _modifies_following_noun(text, match):
+    if quantity.unit and not quantity.unit.startswith(("%", "‰")) and _modifies_following_noun(text, match, words.list_count_units):
         return "name"
     if not quantity.unit and not quantity.is_range and quantity.value >= 1900 and quantity.value <= 2100 and quantity.value.is_integer():
         return "date"
     if quantity.is_range and not quantity.unit and 1900 <= quantity.value <= 2100:
         return "date"
     return None
+
+
+def _small_numeral_counts(text: str, quantity: Quantity, words: _CountWords) -> bool:
+    """Whether a Chinese numeral below ten states a quantity. Most of them name or brand a set
+    (`三大攻坚战`, `“四个意识”`, `八个方面工作`, `一批项目`, `九届九次全会`) or are idioms (`想在一起`,
+    `发现一起、查处一起`), and are left out. A rate or a change in points is a quantity (`提高六个百分点`,
+    `百分之五`), as is a bounded share or measure (`超过四成`). A count is one when it counts things done,
+    built or reached (RECORDS.md): after a verb of result (`建成两条示范街`, `新增一家医院`), after `等`
+    closing a list it goes beyond (`甲、乙等四家企业`), or after its noun at the end of a clause
+    (`新建道路七条，`). A count that announces the list it sums up (`完成七项任务：`) is none."""
+    if quantity.unit in words.quantity_units:
+        return True
+    if text[max(0, quantity.start - 1) : quantity.start] == "届" or (quantity.value == 1 and quantity.unit == "批"):
+        return False
+    after = text[quantity.mention_end : quantity.mention_end + 1]
+    if after == "月" or ANNOUNCES_LIST.match(text, quantity.mention_end):
+        return False
+    one = quantity.value == 1
+    if quantity.bound != "exact" and quantity.unit not in words.list_count_units:
+        return not one
+    result_word = words.result_before.search(text, max(0, quantity.start - 6), quantity.start)
+    if result_word:
+        # `一` only counts when a noun follows (`新增一家医院`; `发现一个，取缔一个` is an idiom).
+        return not one or (result_word.group() != "等" and bool(CJK.match(after)))
+    return not one and after in CLAUSE_ENDS
+
+
+CLAUSE_ENDS = frozenset("，。；,;")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# `完成七项任务：`: a count whose clause ends in a colon sums up the list that follows.
+ANNOUNCES_LIST = re.compile(r"[^，。；,;：:\n]{0,12}[：:]")
 
 
 def _counts_the_list_before(text: str, quantity: Quantity, list_count_units: frozenset[str]) -> bool:
@@ -231,12 +298,15 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
     return len(inner) <= 12 and not re.search(r"[，。；,;]", inner)
 
 
-def _modifies_following_noun(text: str, match: re.Match) -> bool:
-    """`10亿元以上项目`, `500万元以上固定资产投资`, `百万吨级`: a threshold inside a name, not a value."""
+def _modifies_following_noun(text: str, match: re.Match, classifiers: frozenset[str]) -> bool:
+    """`10亿元以上项目`, `500万元以上固定资产投资`, `百万吨级`: a threshold inside a name, not a value.
+    A classifier counts the noun it stands before (`确保170个以上项目开工`): that is a count, not a name."""
     unit = (match.group("magnitude") or "") + (match.group("base") or "")
     after = match.group("after") or ""
     tail = text[match.end() : match.end() + 2]
     if after in ("以上", "以下") and unit:
+        if unit in classifiers:
+            return False
         return bool(re.match(r"[\u4e00-\u9fff]", tail)) and not re.match(r"(?:的|和|及|与|增|下|左|占|比|同|较|，|、|。|；)", tail)
     return tail.startswith("级")
 

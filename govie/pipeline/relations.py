@@ -133,7 +133,9 @@ class FeatureExtractor:
     def context(self, text: str, slot: NumberSlot) -> Features:
         """What surrounds the number: characters before and after, unit, section, the rules' verdict."""
         quantity = slot.quantity
-        left = text[max(slot.sentence[0], slot.start - 10) : slot.start]
+        # Before the mention, which begins before the number when its unit is written first (`百分之五`).
+        mention = quantity.mention_start if slot.start == quantity.start else slot.start
+        left = text[max(slot.sentence[0], mention - 10) : mention]
         right = text[quantity.mention_end : min(slot.sentence[1], quantity.mention_end + 6)]
         features: Features = {
             "unit": quantity.unit or "<none>",

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..lexicon import Lexicon, default_lexicon, trie_pattern
-from ..lexicon.numbers import ARABIC_DIGITS, CHINESE_DIGITS, CHINESE_NUMERAL_CHARS, MINUS, RANGE_DASHES, RATE_SIGNS
+from ..lexicon.numbers import ARABIC_DIGITS, CHINESE_NUMBER_LAZY, MINUS, RANGE_DASHES, RATE_SIGNS
 from .normalize import normalize, unnormalized
 from .state import OFFSETS_KEY, STATE_KEY, DocState
 
@@ -45,7 +45,7 @@ class GovieTokenizer:
             magnitude = lexicon.numbers.unit_prefix
             units = lexicon.unit_pattern
             words = trie_pattern(lexicon.token_words) if self.lexicon_tokens else "(?!)"
-            cn = f"[{CHINESE_DIGITS}十][{CHINESE_NUMERAL_CHARS}]*?"
+            cn = CHINESE_NUMBER_LAZY
             self._pattern = re.compile(
                 "|".join(
                     [
