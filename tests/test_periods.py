@@ -49,11 +49,7 @@ def test_an_opening_paragraph_without_figures_sets_the_period_of_the_list_after_
 
 
 def test_a_change_from_a_named_year_gives_both_ends_their_years():
-    text = (
-        "一、过去五年工作回顾\n"
-        "五年来，全县地区生产总值从2015年的45.6亿元增长到70.2亿元，年均增长6.4%；"
-        "森林覆盖率由31%提高到38%。\n"
-    )
+    text = "一、过去五年工作回顾\n五年来，全县地区生产总值从2015年的45.6亿元增长到70.2亿元，年均增长6.4%；森林覆盖率由31%提高到38%。\n"
     records = govie.extract(text, report_year=2021)
     assert rows(records, *PERIOD) == [
         ("全县地区生产总值", 45.6, "actual", 2015, "year", None),
@@ -153,8 +149,15 @@ def test_a_numbered_heading_wrapped_in_a_pdf_copy_keeps_its_paragraph_apart():
 
 
 def test_a_web_copy_with_short_open_headings_is_not_read_as_wrapped_text():
-    paragraph = "全县上下坚持稳中求进工作总基调，扎实做好各项工作，经济社会发展呈现稳中有进、稳中向好的良好态势，人民群众获得感不断增强。" * 3
-    headings = ["（一）坚持项目为王推动产业升级", "（二）坚持改革创新激发发展活力", "（三）坚持城乡统筹建设美丽家园", "（四）坚持民生优先增进群众福祉"]
+    paragraph = (
+        "全县上下坚持稳中求进工作总基调，扎实做好各项工作，经济社会发展呈现稳中有进、稳中向好的良好态势，人民群众获得感不断增强。" * 3
+    )
+    headings = [
+        "（一）坚持项目为王推动产业升级",
+        "（二）坚持改革创新激发发展活力",
+        "（三）坚持城乡统筹建设美丽家园",
+        "（四）坚持民生优先增进群众福祉",
+    ]
     text = "一、2023年工作回顾\n" + "".join(f"{heading}\n{paragraph}\n" for heading in headings * 3)
     text += "二、2024年工作总体要求和主要目标\n2024年是实施“十四五”规划的关键一年。\n"
     lines = normalize(text).text.split("\n")

@@ -421,7 +421,12 @@ def pairing_losses(records: pd.DataFrame, pairs: pd.DataFrame | None = None) -> 
                 used.update(zip(pairs[f"file_{side}"], pairs[f"start_{side}"]))
     reasons = []
     for k, ok, in_annual, target, file, start in zip(
-        key, eligible, annual, is_target, figures.get("file", pd.Series(None, index=figures.index)), figures.get("start", pd.Series(None, index=figures.index))
+        key,
+        eligible,
+        annual,
+        is_target,
+        figures.get("file", pd.Series(None, index=figures.index)),
+        figures.get("start", pd.Series(None, index=figures.index)),
     ):
         if not in_annual:
             reasons.append("not_annual")

@@ -348,7 +348,15 @@ def _sentence_records(
         )
         tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : at], cues) if role == "target" else None
         period, year_start, year = _period(
-            clause, sentence[: at - sent_start], quantity, measure, year, words.headline_id(indicator, measure) is not None, paragraph_period, words.period_patterns, cues
+            clause,
+            sentence[: at - sent_start],
+            quantity,
+            measure,
+            year,
+            words.headline_id(indicator, measure) is not None,
+            paragraph_period,
+            words.period_patterns,
+            cues,
         )
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
@@ -539,8 +547,19 @@ def _measure(
     verb_position = max(last_up, last_down)
     names_a_rate_of_change = re.search(r"(?<!自然)(?:增速|增长率|增幅|涨幅)$", indicator)
     # `增长保持在7%`, `增长预期目标为6%`: a level word after the verb gives the rate of the change.
-    rate_of_change = is_percent and verb_position >= 0 and last_level >= verb_position + 2 and not re.search(r"[，,；;]", segment[verb_position:last_level])
-    if last_level >= 0 and last_level >= verb_position and not is_points and not (is_percent and names_a_rate_of_change) and not rate_of_change:
+    rate_of_change = (
+        is_percent
+        and verb_position >= 0
+        and last_level >= verb_position + 2
+        and not re.search(r"[，,；;]", segment[verb_position:last_level])
+    )
+    if (
+        last_level >= 0
+        and last_level >= verb_position
+        and not is_points
+        and not (is_percent and names_a_rate_of_change)
+        and not rate_of_change
+    ):
         return "level", 1.0
     sign = -1.0 if last_down > last_up and quantity.value > 0 else 1.0
     if verb_position >= 0:

@@ -25,7 +25,9 @@ REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要
 PLAN_WORDS = re.compile(r"安排|打算|展望|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步")
 SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
-PLAN_PARAGRAPH = re.compile(r"(?:主要|总体|发展)?预期目标(?:建议)?(?:是|为|：|:)|主要目标(?:建议)?(?:是|为|：|:)|目标任务(?:是|为|：|:)|预期今年")
+PLAN_PARAGRAPH = re.compile(
+    r"(?:主要|总体|发展)?预期目标(?:建议)?(?:是|为|：|:)|主要目标(?:建议)?(?:是|为|：|:)|目标任务(?:是|为|：|:)|预期今年"
+)
 # A paragraph that ends by announcing the targets (`…主要预期目标是：`, `提出…主要预期目标。`) opens
 # a list: the paragraphs after it are targets until a heading or a paragraph of another kind.
 PLAN_LIST_OPENER = re.compile(r"(?:预期目标|主要目标|目标任务)(?:建议)?(?:是|为|如下)?[：:。]?\s*$")
@@ -36,6 +38,8 @@ TARGETS_MET = re.compile(r"(?:完成|实现|达到|超额|兑现)[^，；。：:
 def opens_target_list(paragraph: str) -> bool:
     """A paragraph that ends by announcing the coming targets, which the paragraphs after it list."""
     return PLAN_LIST_OPENER.search(paragraph) is not None and TARGETS_MET.search(paragraph) is None
+
+
 # A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
 YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")

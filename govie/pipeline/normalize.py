@@ -882,7 +882,9 @@ _HEADING_RE = re.compile(
 )
 # Numbered headings (`一、`, `（一）`, `第一部分`): one wrapped over lines ends at its first line shorter
 # than a full line (`_FULL_LINE_SHARE`), so that the paragraph under it keeps its own line.
-_NUMBERED_HEADING_RE = re.compile(r"[（(][一二三四五六七八九十百]{1,3}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百]{1,3}部分")
+_NUMBERED_HEADING_RE = re.compile(
+    r"[（(][一二三四五六七八九十百]{1,3}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百]{1,3}部分"
+)
 _CJK_FRAGMENT_RE = re.compile(f"[{_CJK}]{{1,2}}")
 # What a continuation line may start with (a wrapped line can start with a comma, but not with a bullet).
 _JOINABLE_START_RE = re.compile(f"[{_CJK}0-9A-Za-z“‘《（(%，、。；：）”’》]")
