@@ -8,10 +8,10 @@ The steps run in this order; each one is a function `(text, offsets) -> (text, o
 
 1. `clean_whitespace`      zero-width characters out, unicode spaces to ' ', CR/CRLF to '\\n'.
 2. `fold_fullwidth`        full-width digits, latin letters and ％．＋－／＝＜＞ (and ﹪) to ASCII; the
-                           Chinese punctuation （）,：；！？ stays full-width. `mark_lost_characters`:
-                           `?` loss markers (`涞??县`) to U+FFFD.
+                           Chinese punctuation （）,：；！？ stays full-width.
 3. `to_simplified`         OpenCC t2s, exact per character.
-4. `strip_pinyin_glosses`  web mojibake `關(guān)于` -> `关于`.
+4. `strip_pinyin_glosses`  web mojibake `關(guān)于` -> `关于`; then `mark_lost_characters`: `?` loss
+                           markers (`涞??县`) to U+FFFD.
 5. `remove_non_body`       front matter, HTML, markdown markup, web-page chrome, PDF page numbers;
    `close_spaced_runs`     spaced-out watermarks (`文 档 资 料 网`): closed up at a line start, else removed.
 6. `join_sentence_breaks`  lines broken mid-sentence (PDF/docx extractions, Wikisource titles);
@@ -1194,9 +1194,11 @@ def normalize(
     offsets = _identity_offsets(len(text) + 1)
     original_length = len(text)
     text = _without_lone_surrogates(text)
-    steps: list[Callable[[str, Offsets], tuple[str, Offsets]]] = [clean_whitespace, fold_fullwidth, mark_lost_characters, ascii_full_stops]
+    steps: list[Callable[[str, Offsets], tuple[str, Offsets]]] = [clean_whitespace, fold_fullwidth, ascii_full_stops]
     if convert_traditional:
         steps += [to_simplified, strip_pinyin_glosses]
+    # After the glosses are gone: `龍(lóng)?徐水` has its loss marker between two characters only then.
+    steps.append(mark_lost_characters)
     if strip_non_body:
         lexicon = lexicon or default_lexicon()
         steps += [partial(remove_non_body, chrome_line_re=lexicon.chrome_line_re), close_spaced_runs]
