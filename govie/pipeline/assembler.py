@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
 from ..lexicon.numbers import parse_chinese
-from .context import ENUMERATOR, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
+from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
 from .quantities import Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
@@ -195,7 +195,12 @@ class _Paragraphs:
             paragraph = self.text[start : self.end]
             match = PLAN_PARAGRAPH.search(self.text, start, self.end)
             self.cue = (match.start(), match.end()) if match else None
-            if self.cue is None and self.list_left and not re.match(ENUMERATOR, paragraph.strip()) and len(paragraph) <= LIST_ITEM_LENGTH:
+            if (
+                self.cue is None
+                and self.list_left
+                and not ENUMERATED_PARAGRAPH.match(paragraph.strip())
+                and len(paragraph) <= LIST_ITEM_LENGTH
+            ):
                 # An item of a target list announced by an earlier paragraph.
                 self.cue = (start, start)
                 self.list_left -= 1

@@ -10,9 +10,12 @@ The steps run in this order; each one is a function `(text, offsets) -> (text, o
 2. `fold_fullwidth`        full-width digits, latin letters and ％．＋－／＝＜＞ (and ﹪) to ASCII; the
                            Chinese punctuation （）,：；！？ stays full-width.
 3. `to_simplified`         OpenCC t2s, exact per character.
-4. `strip_pinyin_glosses`  web mojibake `關(guān)于` -> `关于`.
-5. `remove_non_body`       front matter, HTML, markdown markup, web-page chrome, PDF page numbers.
-6. `join_sentence_breaks`  lines broken mid-sentence (PDF/docx extractions, Wikisource titles).
+4. `strip_pinyin_glosses`  web mojibake `關(guān)于` -> `关于`; then `mark_lost_characters`: `?` loss
+                           markers (`涞??县`) to U+FFFD.
+5. `remove_non_body`       front matter, HTML, markdown markup, web-page chrome, PDF page numbers;
+   `close_spaced_runs`     spaced-out watermarks (`文 档 资 料 网`): closed up at a line start, else removed.
+6. `join_sentence_breaks`  lines broken mid-sentence (PDF/docx extractions, Wikisource titles);
+   `drop_inline_notes`     then a note in parentheses between a verb and its number (`增长（同比）6.7%`).
 7. `tidy_spaces`           runs of spaces, spaces between CJK and numbers, runs of blank lines; a space
                            that stands for a paragraph break (`。 ——`) becomes one.
 
@@ -215,6 +218,19 @@ _FULLWIDTH_RE = re.compile("[０-９Ａ-Ｚａ-ｚ％．＋－／＝＜＞﹪]+"
 def fold_fullwidth(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     """Full-width digits, latin letters and number punctuation to ASCII (length-preserving)."""
     return _translate(_FULLWIDTH_RE, _FULLWIDTH_TABLE, text, offsets)
+
+
+# Characters lost in a conversion to a narrower code page come out as ASCII question marks (`涞??县`);
+# read as question marks they would end the sentence in the middle of a name. A run of them, or one
+# between two Chinese characters, becomes U+FFFD, the character that stands for a lost one.
+_LOSS_MARKER_RE = re.compile(f"\\?{{2,}}|\\?(?<=[{_CJK}]\\?)(?=[{_CJK}])")
+
+
+def mark_lost_characters(text: str, offsets: Offsets) -> tuple[str, Offsets]:
+    """Question marks standing for lost characters to U+FFFD (length-preserving)."""
+    if "?" not in text:
+        return text, offsets
+    return _sub(_LOSS_MARKER_RE, lambda m: "\ufffd" * len(m.group()), text, offsets)
 
 
 # Some web copies end Chinese sentences with an ASCII full stop (`下降18.3%.固定资产投资`). A `.` between
@@ -868,11 +884,66 @@ def remove_non_body(text: str, offsets: Offsets, chrome_line_re: re.Pattern[str]
     return text, offsets
 
 
+# Four or more single Chinese characters with a space between each: a watermark of the PDF's text layer
+# or of a re-posting site (`文 档 资 料 网`), or a title set out in spaced letters (`政 府 工 作 报 告`).
+# Not glued to a word on either side (`保 存 预计` ends at `存`).
+_SPACED_RUN_RE = re.compile(f"(?<![{_CJK}])(?:[{_CJK}] ){{3,}}[{_CJK}](?![{_CJK}])")
+# Starts with a literal, which the regex engine searches many times faster: most texts have no run.
+_SPACED_PROBE_RE = re.compile(f" [{_CJK}] [{_CJK}] ")
+
+
+def close_spaced_runs(text: str, offsets: Offsets) -> tuple[str, Offsets]:
+    """A spaced-out run that starts a line (a title, a watermark line) is closed up into a word; one
+    inside a line is a watermark run into the text and is removed with the spaces around it, so that
+    the line reads, and wraps, as it did before the watermark was stamped on it."""
+
+    def repl(match: re.Match[str]) -> list[Edit]:
+        start, end = match.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(" "):
+            while start > line_start and text[start - 1] == " ":
+                start -= 1
+            while end < len(text) and text[end] == " ":
+                end += 1
+            return [(start, end, "")]
+        return [(i, i + 1, "") for i in range(match.start() + 1, match.end(), 2)]
+
+    if not _SPACED_PROBE_RE.search(text):
+        return text, offsets
+    return _sub(_SPACED_RUN_RE, repl, text, offsets)
+
+
+# A note in parentheses between a verb and its number (`增长（按可比价格计算）6.7%`, `下降（同比）3%`): it
+# qualifies the figure but stands between the words that say what the figure is. No digits inside, so
+# that a range or a year in parentheses is never taken for one.
+_INLINE_NOTE_RE = re.compile("[（(][^（）()0-9\n。；]{1,14}[）)](?=[0-9零〇一二两三四五六七八九十百])")
+
+
+# The cue lists (cues.json) of the verbs a note may follow.
+_NOTE_VERB_CUES = ("growth_up", "growth_down", "level_to")
+
+
+def drop_inline_notes(text: str, offsets: Offsets, verbs: Sequence[str] = ()) -> tuple[str, Offsets]:
+    """Remove a parenthesised note that stands right after one of `verbs` and right before a number."""
+    if not verbs:
+        return text, offsets
+    endings = tuple(verbs)
+
+    def repl(match: re.Match[str]) -> str:
+        return "" if text.endswith(endings, max(0, match.start() - 8), match.start()) else match.group()
+
+    return _sub(_INLINE_NOTE_RE, repl, text, offsets)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Step 6: lines broken mid-sentence
 
 # A line ending in one of these ends a sentence or a heading; anything else may continue on the next line.
 _SENTENCE_END = frozenset("。；！？：…”’）)」』】》!?;:.")
+# In a PDF extraction, a line as long as a full line that ends in one of these was wrapped after a clause
+# (`…增长5.6%；` then `社会消费品零售总额…`, `…主要预期目标是：` then `地区生产总值…`), not at the end of
+# a paragraph, which leaves its last line shorter.
+_CLAUSE_END = frozenset("；;：:）)”’》」』")
 # Sentence-final punctuation inside a line: a line that contains one but then stops mid-clause is broken.
 _SENTENCE_STOP_RE = re.compile("[。！？；]")
 # Starts of headings and list items, which always begin a new line.
@@ -885,9 +956,11 @@ _HEADING_RE = re.compile(
 _NUMBERED_HEADING_RE = re.compile(
     r"[（(][一二三四五六七八九十百]{1,3}[）)]|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百]{1,3}部分"
 )
+# Section headings (not list marks, which also open body paragraphs).
+_TOP_HEADING_RE = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分章节篇])")
 _CJK_FRAGMENT_RE = re.compile(f"[{_CJK}]{{1,2}}")
 # What a continuation line may start with (a wrapped line can start with a comma, but not with a bullet).
-_JOINABLE_START_RE = re.compile(f"[{_CJK}0-9A-Za-z“‘《（(%，、。；：）”’》]")
+_JOINABLE_START_RE = re.compile(f"[{_CJK}\ufffd0-9A-Za-z“‘《（(%，、。；：）”’》,;:]")
 _LATIN_EDGE = re.compile("[A-Za-z]")
 # Document-level test for PDF extractions: among lines of at least _MIN_WRAPPED_LINE characters, at least
 # this share ends without sentence-final punctuation, and there are at least _MIN_BROKEN_LINES of them.
@@ -970,6 +1043,33 @@ def _title_fragment(line: _Line, following: _Line, adjacent: bool) -> bool:
     )
 
 
+_BARE_PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
+
+
+def _bare_page_numbers(lines: list[_Line | None], min_wrapped: float) -> list[Edit]:
+    """Page numbers printed as a bare number (`12`) where a page break fell inside a paragraph of a
+    PDF extraction: removed, and their lines set to None so that the paragraph is joined across them.
+
+    Only after a wrapped line that ends open: a short line of a table or a list never qualifies.
+    """
+    edits: list[Edit] = []
+    previous: _Line | None = None
+    for index, line in enumerate(lines):
+        if line is None:
+            continue
+        if (
+            previous is not None
+            and _BARE_PAGE_NUMBER_RE.fullmatch(line.content)
+            and len(previous.content) >= min_wrapped
+            and _ends_open(previous.content)
+        ):
+            edits.append((line.start, line.end, ""))
+            lines[index] = None
+            continue
+        previous = line
+    return edits
+
+
 def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     """Join lines that were broken inside a sentence; keep paragraph breaks.
 
@@ -988,6 +1088,8 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     min_wrapped = typical * _WRAPPED_LENGTH_SHARE if typical else None
 
     edits: list[Edit] = []
+    if min_wrapped is not None:
+        edits.extend(_bare_page_numbers(lines, min_wrapped))
     paragraph = ""
     index = 0
     while index < len(lines):
@@ -1006,9 +1108,15 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
         join = False
         if not _HEADING_RE.match(following.content) and _JOINABLE_START_RE.match(following.content):
             in_heading = _NUMBERED_HEADING_RE.match(paragraph) is not None and not _SENTENCE_STOP_RE.search(paragraph)
-            wrapped = min_wrapped is not None and _ends_open(paragraph) and len(line.content) >= min_wrapped
+            wrapped = (
+                min_wrapped is not None
+                and len(line.content) >= min_wrapped
+                and (_ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and typical is not None and len(line.content) >= typical))
+                # A heading shorter than a full line ends there (`一、2024年工作回顾——…` then its body).
+                and not (typical is not None and len(paragraph) < typical and _TOP_HEADING_RE.match(paragraph))
+            )
             if in_heading and typical:
-                # A heading line well over the wrapping width was never wrapped: it is whole.
+                # A numbered heading goes on only from a nearly full line; one well over the width was never wrapped.
                 wrapped = typical * _FULL_LINE_SHARE <= len(line.content) <= typical * _WHOLE_LINE_SHARE and _ends_open(paragraph)
             join = wrapped or _broken_mid_sentence(paragraph)
         if not join and _title_fragment(line, following, following_index == index + 1):
@@ -1021,7 +1129,8 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
         else:
             paragraph = ""
         index = following_index
-    return _apply_edits(text, offsets, edits)
+    # A join across a removed page number covers its edit, which `_apply_edits` then skips.
+    return _apply_edits(text, offsets, sorted(edits))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1112,10 +1221,17 @@ def normalize(
     steps: list[Callable[[str, Offsets], tuple[str, Offsets]]] = [clean_whitespace, fold_fullwidth, ascii_full_stops]
     if convert_traditional:
         steps += [to_simplified, strip_pinyin_glosses]
+    # After the glosses are gone: `龍(lóng)?徐水` has its loss marker between two characters only then.
+    steps.append(mark_lost_characters)
     if strip_non_body:
-        steps.append(partial(remove_non_body, chrome_line_re=(lexicon or default_lexicon()).chrome_line_re))
+        lexicon = lexicon or default_lexicon()
+        steps += [partial(remove_non_body, chrome_line_re=lexicon.chrome_line_re), close_spaced_runs]
     if join_broken_lines:
         steps.append(join_sentence_breaks)
+    if strip_non_body:
+        # After joining: a note wrapped over two lines is one again, and removing it first would
+        # shorten its line below the wrapped length.
+        steps.append(partial(drop_inline_notes, verbs=lexicon.words(*_NOTE_VERB_CUES)))
     steps.append(tidy_spaces)
     current = text
     for step in steps:

@@ -1,0 +1,1 @@
+"""Helpers for testing govie and measuring its robustness; not used by the pipeline itself."""
