@@ -69,8 +69,9 @@ def test_editable_install_is_a_path_entry_so_the_clone_folder_is_no_namespace_pa
     assert len(pth) == 1 and not [name for name in wheel.namelist() if name.endswith("_finder.py")]
     entry = wheel.read(pth[0]).decode().strip()
     assert os.path.samefile(entry, clone)
-    # What site does with such a .pth: the clone goes on sys.path, after the working directory.
+    # What site does with such a .pth: the clone goes on sys.path, after the working directory. `-S`
+    # keeps this environment's own install of govie (a path entry too) out of the search.
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     find = f"import sys, importlib.util; sys.path.append({entry!r}); print(importlib.util.find_spec('govie').origin)"
-    found = subprocess.run([sys.executable, "-c", find], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    found = subprocess.run([sys.executable, "-S", "-c", find], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert found.stdout.strip() == str(clone / "govie" / "__init__.py")
