@@ -189,3 +189,18 @@ def test_a_change_against_the_end_of_a_plan_counts_from_the_year_after():
     values = _by_value(govie.extract(text, report_year=2016))
     assert values[230.0][2] == "year"
     assert values[1.4][1:] == (2015, "cumulative", 2011)
+
+
+def test_paragraphs_that_each_sum_up_one_of_the_five_years_achievements():
+    text = (
+        "一、“十四五”发展回顾\n"
+        "这是综合实力显著增强的五年。新增市场主体48万户。\n"
+        "这是民生福祉持续增进的五年。城镇新增就业68万人。\n"
+        "“十三五”主要成就和2020年工作回顾\n"
+        "“十三五”时期是我市发展进程中极不平凡的五年。\n"
+        "一、坚定不移推进共享发展。新增城镇就业54万人。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[48.0][2:] == ("cumulative", 2021)
+    assert values[68.0][2:] == ("cumulative", 2021)
+    assert values[54.0][2:] == ("cumulative", 2016)

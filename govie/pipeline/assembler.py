@@ -82,7 +82,7 @@ class AssemblyWords:
             "multi_year": re.compile(
                 "(?:"
                 + cues["period_multi_year"].pattern
-                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来"
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来|这是[^，。；]{1,30}的五年"
             ),
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
@@ -172,7 +172,9 @@ SINGLE_YEAR_OPENER = re.compile(
     r"\s*(?:各位代表[，,！!：:]\s*)?(?:刚刚过去的|过去的|回顾)?(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年|去年)"
 )
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
-LIST_ITEM_MARK = re.compile(r"\s*(?:—|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
+LIST_ITEM_MARK = re.compile(
+    r"\s*(?:—|[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])"
+)
 
 
 class _Paragraphs:
@@ -672,7 +674,7 @@ PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
-SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年")
+SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年")
 
 
 def _period(
