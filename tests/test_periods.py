@@ -204,3 +204,10 @@ def test_paragraphs_that_each_sum_up_one_of_the_five_years_achievements():
     assert values[48.0][2:] == ("cumulative", 2021)
     assert values[68.0][2:] == ("cumulative", 2021)
     assert values[54.0][2:] == ("cumulative", 2016)
+
+
+def test_a_review_of_a_government_term_spans_its_years():
+    text = "一、市第四届人民政府工作回顾\n（五）民生福祉更加殷实。城镇新增就业9.16万人。\n二、2022年工作安排\n城镇新增就业2万人。\n"
+    values = _by_value(govie.extract(text, report_year=2022))
+    assert values[9.16][1:3] == (2021, "cumulative")
+    assert values[2.0] == ("target", 2022, "year", None)
