@@ -211,3 +211,14 @@ def test_a_review_of_a_government_term_spans_its_years():
     values = _by_value(govie.extract(text, report_year=2022))
     assert values[9.16][1:3] == (2021, "cumulative")
     assert values[2.0] == ("target", 2022, "year", None)
+
+
+def test_a_sentence_that_opens_on_a_year_speaks_of_that_year_alone():
+    text = (
+        "一、过去五年工作回顾\n"
+        "三、大力改善人民生活。5年减少贫困人口53万人。2016年全区被评为扶贫工作考核优秀省份，当年减少贫困人口13万人。"
+        "就业形势保持总体平稳，累计新增城镇就业21.9万人。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2018))
+    assert values[13.0][1:3] == (2016, "year")
+    assert values[21.9][1:4] == (2017, "cumulative", 2013)

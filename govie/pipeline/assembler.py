@@ -244,6 +244,7 @@ class _PeriodContext:
         self.end = -1
         self.section_start = -1
         self.marker: re.Match[str] | None = None
+        self._paragraph_marker: re.Match[str] | None = None
         # The year a paragraph sets out to reach (`《纲要》提出，到2020年，…`): its targets' year.
         self.target_year: int | None = None
         self._section_marker: re.Match[str] | None = None
@@ -255,17 +256,21 @@ class _PeriodContext:
             self._section_marker = _heading_period(section.heading, self.multi_year)
             self._list_marker = None
         if sent_start <= self.end:
-            # Inside a paragraph, a sentence may turn to a single year (`过去五年，…。今年主要预期目标是：…`)
-            # or back to the several years (`这五年，…`).
+            # Inside a paragraph, a sentence may turn to the single year for the rest of it
+            # (`过去五年，…。今年主要预期目标是：…`), or back to the several years (`这五年，…`); a sentence that
+            # opens on a year (`2016年西藏被评为…`) speaks of that year alone.
             opener = self.multi_year.match(self.text, sent_start)
+            single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
-                self.marker = opener
-            elif self.marker is not None and SINGLE_YEAR_OPENER.match(self.text, sent_start):
-                self.marker = None
+                self._paragraph_marker = opener
+            elif single is not None and not re.search(r"\d", single.group()):
+                self._paragraph_marker = None
+            self.marker = None if single is not None and opener is None else self._paragraph_marker
             return
         start, self.end = _paragraph_bounds(self.text, self.end, sent_start)
         paragraph = self.text[start : self.end]
         self._follow(paragraph, self.multi_year.search(paragraph, 0, PARAGRAPH_LEAD))
+        self._paragraph_marker = self.marker
         reach = TARGET_YEAR.search(paragraph, 0, PARAGRAPH_LEAD)
         self.target_year = int(reach.group(1)) if reach else None
 
