@@ -220,5 +220,6 @@ def test_a_sentence_that_opens_on_a_year_speaks_of_that_year_alone():
         "就业形势保持总体平稳，累计新增城镇就业21.9万人。\n"
     )
     values = _by_value(govie.extract(text, report_year=2018))
-    assert values[13.0][1:3] == (2016, "year")
+    assert values[-53.0][2:] == ("cumulative", 2013)
+    assert values[-13.0][2:] == ("year", None)
     assert values[21.9][1:4] == (2017, "cumulative", 2013)
