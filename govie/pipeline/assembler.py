@@ -285,7 +285,8 @@ class _PeriodContext:
         if lead is not None:
             self.marker = self._list_marker = lead
             return
-        if LIST_ITEM_MARK.match(paragraph) and self._list_marker is not None:
+        if LIST_ITEM_MARK.match(paragraph) and self._list_marker is not None and not PLAN_PARAGRAPH.search(paragraph):
+            # (A paragraph that announces the coming year's targets is no item of a list on several years.)
             self.marker = self._list_marker
             return
         self._list_marker = None
