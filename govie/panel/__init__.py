@@ -324,6 +324,20 @@ def _first_per_key(frame: pd.DataFrame, order: list[str]) -> pd.DataFrame:
     return frame.sort_values(order, kind="stable").drop_duplicates(KEYS, keep="first")
 
 
+def _annual(frame: pd.DataFrame) -> pd.Series:
+    """Figures of one year (`period` `year`; records from before contract v2 have no period)."""
+    return frame["period"].fillna("year") == "year" if "period" in frame else pd.Series(True, index=frame.index)
+
+
+def _from_own_report(frame: pd.DataFrame, is_target: pd.Series) -> pd.Series:
+    """A target from the report of its own year, a result from the next year's report; any report
+    where the report year is not known. `frame["year"]` must be integers."""
+    if "report_year" not in frame:
+        return pd.Series(True, index=frame.index)
+    own_year = frame["year"].where(is_target, frame["year"] + 1)
+    return (frame["report_year"].isna() | frame["report_year"].eq(own_year)).fillna(False).astype(bool)
+
+
 def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     """One row per (region, headline indicator, measure, year) that has both a target and a result:
     target, actual, gap (actual - target) and whether the target was met. Only annual figures are
@@ -335,25 +349,19 @@ def link_targets(records: pd.DataFrame) -> pd.DataFrame:
     used); where it is not known, any report's figures are used. Values are compared in base units
     where the panel has them (`5万人` against `52,000人`), so `target`, `actual` and `unit` are in
     base units then."""
-    annual = records["period"].fillna("year") == "year" if "period" in records else pd.Series(True, index=records.index)
-    headline = records[records["indicator_id"].notna() & records["year"].notna() & records["region"].notna() & annual].copy()
+    headline = records[records["indicator_id"].notna() & records["year"].notna() & records["region"].notna() & _annual(records)].copy()
     headline["year"] = headline["year"].astype("int64")
     if {"normalised_value", "normalised_unit"} <= set(headline.columns):
         base = headline["normalised_value"].notna()
         headline["value"] = headline["normalised_value"].where(base, headline["value"])
         headline["unit"] = headline["normalised_unit"].where(base, headline["unit"])
     headline["tier_rank"] = headline["tier"].map(lambda tier: TIER_ORDER.get(tier if isinstance(tier, str) else None, 1))
-    if "report_year" in headline:
-        known = headline["report_year"].notna()
-        target_report = ~known | (headline["report_year"] == headline["year"])
-        result_report = ~known | (headline["report_year"] == headline["year"] + 1)
-    else:
-        target_report = result_report = pd.Series(True, index=headline.index)
-    is_target = (headline["role"] == "target") & target_report
-    is_result = headline["role"].isin(["actual", "estimate"]) & result_report
+    own_report = _from_own_report(headline, headline["role"] == "target")
+    is_target = ((headline["role"] == "target") & own_report).fillna(False).astype(bool)
+    is_result = (headline["role"].isin(["actual", "estimate"]) & own_report).fillna(False).astype(bool)
     # For a range the lower bound is the target that is met or missed.
-    targets = _first_per_key(headline[is_target.fillna(False).astype(bool)], ["tier_rank", "value"])
-    actuals = headline[is_result.fillna(False).astype(bool)].copy()
+    targets = _first_per_key(headline[is_target], ["tier_rank", "value"])
+    actuals = headline[is_result].copy()
     # A sentence about the whole region beats one that names a zone inside it (`东湖新区地区生产总值增长
     # 20%`); the indicator named in full beats a loose alias (`经济总量` may be a district's); a final
     # figure beats an estimate of the same year.
@@ -403,14 +411,9 @@ def pairing_losses(records: pd.DataFrame, pairs: pd.DataFrame | None = None) -> 
         return pd.DataFrame({name: pd.Series(dtype="Int64" if name == "figures" else "string") for name in columns})
     figures["year"] = figures["year"].astype("int64")
     is_target = figures["role"] == "target"
-    annual = figures["period"].fillna("year") == "year" if "period" in figures else pd.Series(True, index=figures.index)
-    if "report_year" in figures:
-        known = figures["report_year"].notna()
-        own_report = ~known | figures["report_year"].eq(figures["year"].where(is_target, figures["year"] + 1))
-    else:
-        own_report = pd.Series(True, index=figures.index)
+    annual = _annual(figures)
     key = list(zip(figures["region"], figures["indicator_id"], figures["measure"], figures["year"]))
-    eligible = annual & own_report.fillna(False).astype(bool)
+    eligible = annual & _from_own_report(figures, is_target)
     target_keys = {k for k, ok, t in zip(key, eligible, is_target) if ok and t}
     result_keys = {k for k, ok, t in zip(key, eligible, is_target) if ok and not t}
     paired = set(zip(pairs["region"], pairs["indicator_id"], pairs["measure"], pairs["year"])) if len(pairs) else set()
