@@ -122,6 +122,7 @@ def assemble(
     estimate_carry_until = -1
     paragraph = _Paragraphs(text, report_year)
     period_context = _PeriodContext(text, words.period_patterns["multi_year"])
+    paragraph_start, paragraph_end = 0, -1
     for sent_start, sent_end in sentences:
         in_sentence = []
         while index < len(usable) and usable[index].start < sent_end:
@@ -129,10 +130,12 @@ def assemble(
                 in_sentence.append(usable[index])
             index += 1
         section = _section_at(sections, sent_start)
+        if sent_start > paragraph_end:
+            paragraph_start, paragraph_end = _paragraph_bounds(text, paragraph_end, sent_start)
         # Every sentence is seen, figures or not: a paragraph that announces a target list
         # (`提出2024年…主要预期目标。`) or opens a five-year passage often has none.
-        period_context.visit(sent_start, section)
-        plan_from = paragraph.plan_from(sent_start, sent_end)
+        period_context.visit(sent_start, section, paragraph_start, paragraph_end)
+        plan_from = paragraph.plan_from(paragraph_start, paragraph_end, sent_end)
         if not in_sentence:
             continue
         carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
@@ -186,16 +189,17 @@ class _Paragraphs:
         self.text = text
         self.report_year = report_year
         self.cue_year: int | None = None
-        self.end = -1  # where the current paragraph ends (its newline, or the end of the text)
+        self.start = -1  # where the paragraph seen last starts
         self.cue: tuple[int, int] | None = None
         self.list_left = 0  # paragraphs that an announcing paragraph (PLAN_LIST_OPENER) still covers
         self.cue_text = ""  # the paragraph that holds the cue or opened the list
 
-    def plan_from(self, sent_start: int, sent_end: int) -> int | None:
-        if sent_start > self.end:
-            start, self.end = _paragraph_bounds(self.text, self.end, sent_start)
-            paragraph = self.text[start : self.end]
-            match = PLAN_PARAGRAPH.search(self.text, start, self.end)
+    def plan_from(self, start: int, end: int, sent_end: int) -> int | None:
+        """For a sentence ending at `sent_end` in the paragraph `text[start:end]`."""
+        if start != self.start:
+            self.start = start
+            paragraph = self.text[start:end]
+            match = PLAN_PARAGRAPH.search(self.text, start, end)
             self.cue = (match.start(), match.end()) if match else None
             if (
                 self.cue is None
@@ -241,7 +245,7 @@ class _PeriodContext:
     def __init__(self, text: str, multi_year: re.Pattern[str]) -> None:
         self.text = text
         self.multi_year = multi_year
-        self.end = -1
+        self.start = -1  # where the paragraph seen last starts
         self.section_start = -1
         self.marker: re.Match[str] | None = None
         self._paragraph_marker: re.Match[str] | None = None
@@ -250,12 +254,13 @@ class _PeriodContext:
         self._section_marker: re.Match[str] | None = None
         self._list_marker: re.Match[str] | None = None
 
-    def visit(self, sent_start: int, section: Section) -> None:
+    def visit(self, sent_start: int, section: Section, start: int, end: int) -> None:
+        """For a sentence starting at `sent_start` in the paragraph `text[start:end]`."""
         if section.start != self.section_start:
             self.section_start = section.start
             self._section_marker = _heading_period(section.heading, self.multi_year)
             self._list_marker = None
-        if sent_start <= self.end:
+        if start == self.start:
             # Inside a paragraph, a sentence may turn to the single year for the rest of it
             # (`过去五年，…。今年主要预期目标是：…`), or back to the several years (`这五年，…`); a sentence that
             # opens on a year (`2016年西藏被评为…`) speaks of that year alone.
@@ -267,8 +272,8 @@ class _PeriodContext:
                 self._paragraph_marker = None
             self.marker = None if single is not None and opener is None else self._paragraph_marker
             return
-        start, self.end = _paragraph_bounds(self.text, self.end, sent_start)
-        paragraph = self.text[start : self.end]
+        self.start = start
+        paragraph = self.text[start:end]
         self._follow(paragraph, self.multi_year.search(paragraph, 0, PARAGRAPH_LEAD))
         self._paragraph_marker = self.marker
         reach = TARGET_YEAR.search(paragraph, 0, PARAGRAPH_LEAD)
