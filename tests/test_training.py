@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import spacy
 import spacy.training
 
 import govie
 from govie.evaluate import split_files
-from govie.training import TrainSettings, full_pipeline, train_all
+from govie.training import TrainingError, TrainSettings, choose_threshold, full_pipeline, package, train_all
 
 from conftest import REPO_ROOT
 
@@ -53,3 +54,15 @@ def test_tiny_retrain_end_to_end(corpus, tmp_path):
     # The NER is spaCy's own component: its entities are doc.ents, and spaCy scores it.
     assert {ent.label_ for ent in nlp(text).ents} <= {"INDICATOR", "UNIT", "VALUE"}
     assert "ents_f" in nlp.evaluate([spacy.training.Example(nlp.make_doc(text), nlp(text))])
+    # Packaging refuses an NER trained with other word tables than the package's.
+    units = tmp_path / "output" / "ner" / "full" / "model-best" / "tokenizer" / "lexicon" / "units.txt"
+    units.write_text(units.read_text(encoding="utf8") + "公顷亩\n", encoding="utf8")
+    with pytest.raises(TrainingError, match="retrain it"):
+        package(settings, scores)
+
+
+def test_the_keep_threshold_of_a_near_tie_goes_to_the_better_headline_f1():
+    scored = [(0.5, 0.8500, 0.860), (0.6, 0.8530, 0.857), (0.7, 0.8529, 0.875), (0.8, 0.8400, 0.890)]
+    assert choose_threshold(scored) == 0.7
+    assert choose_threshold([(0.5, 0.85, 0.86), (0.6, 0.85, 0.86)]) == 0.5
+    assert choose_threshold([(0.5, 0.84, 0.90), (0.6, 0.86, 0.80)]) == 0.6

@@ -24,7 +24,7 @@ def train(
 ) -> None:
     """Retrain from the annotations: convert → train NER → train relations → evaluate → package."""
     from ..gold import GoldError
-    from ..training import TrainSettings, train_all
+    from ..training import TrainingError, TrainSettings, train_all
 
     settings = TrainSettings(
         gold=gold,
@@ -43,7 +43,7 @@ def train(
             fail_usage(f"{path} not found: run govie train from a project checkout, or pass {option}")
     try:
         scores = train_all(settings)
-    except GoldError as error:
+    except (GoldError, TrainingError) as error:
         fail_usage(str(error))
     for split, split_scores in scores.items():
         records = split_scores["records"]

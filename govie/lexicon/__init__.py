@@ -305,11 +305,12 @@ PER_UNIT = re.compile(r"人均|每|单位|万元")
 
 
 def _compatible_prefix(prefix: str) -> bool:
-    """`全市规模以上工业增加值` is the headline; `高新技术产业增加值`, `企业利润` or a per-unit figure
-    (`人均地区生产总值`, where `人均地区` would read as a place) are not."""
+    """`全市规模以上工业增加值`, `我省地区生产总值` are the headline; `高新技术产业增加值`, `企业利润`,
+    a per-unit figure (`人均地区生产总值`, where `人均地区` would read as a place) and a place's own
+    (`包头市地区生产总值`, `兰州新区生产总值`: a sub-area's, RECORDS.md v2) are not."""
     if PER_UNIT.search(prefix):
         return False
-    return prefix == "" or bool(re.fullmatch(r"(?:全[省市区州盟县]|[\u4e00-\u9fff]{1,4}[省市区州县盟])?(?:全年|地方)?", prefix))
+    return prefix == "" or bool(re.fullmatch(r"(?:[全本我][省市区州盟县]|全[\u4e00-\u9fff])?(?:全年|地方)?", prefix))
 
 
 @lru_cache(maxsize=1)

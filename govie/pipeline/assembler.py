@@ -29,6 +29,7 @@ LEADING_NOISE = re.compile(
 TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
+    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -106,6 +107,9 @@ class _SentenceState:
         self.previous: Draft | None = None
         self.distribution: list[str] = []
         self.distribution_index = 0
+        # The parts of the year a `分别` list runs over (`一季度、上半年和全年分别增长…`), one per value.
+        self.distribution_periods: list[str] = []
+        self.period_of_head: str | None = None
 
 
 def assemble(
@@ -138,6 +142,7 @@ def assemble(
         plan_from = paragraph.plan_from(paragraph_start, paragraph_end, sent_end)
         if not in_sentence:
             continue
+        past_from = paragraph.past_from if section.kind == "plan" else None
         carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
         if carry:
             estimate_carry_until = section.end
@@ -155,11 +160,16 @@ def assemble(
             period_context.marker,
             period_context.target_year,
             estimate_carried=sent_start < estimate_carry_until,
+            past_from=past_from,
         )
         records.extend(_resolve_tiers(sentence_records))
     return records
 
 
+PAST_YEAR_TURN = re.compile(
+    r"(?:^|[。！？])\s*(?=(?:刚刚)?过去(?:的)?一年|去年|一年来)"
+    r"|(?:完成|实现)了?[^，。；]{0,30}(?:目标任务|预期目标|主要目标)[^。]{0,12}。"
+)
 # A target list announced at the end of a paragraph: at most this many items, each a short paragraph.
 LIST_ITEMS = 12
 LIST_ITEM_LENGTH = 1200
@@ -169,10 +179,12 @@ PARAGRAPH_LEAD = 30
 SINGLE_YEAR = re.compile(r"(?<![比较与从由至到\d])(?:19|20)\d\d\s?年(?!以来|[至到—–-]|\d)")
 PLAN_YEARS = re.compile(r"十[一二三四五六]五|[两三四五]年|(?:到|至)(?:19|20)\d\d年|年均")
 TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
-# A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`)
+# A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`,
+# `特别是刚刚过去的一年，`)
 # ends the several-year period a heading or an earlier paragraph opened.
 SINGLE_YEAR_OPENER = re.compile(
-    r"\s*(?:各位代表[，,！!：:]\s*)?(?:刚刚过去的|过去的|回顾)?(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年|去年)"
+    r"\s*(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|过去的|回顾)?"
+    r"(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
 LIST_ITEM_MARK = re.compile(
@@ -193,6 +205,9 @@ class _Paragraphs:
         self.cue: tuple[int, int] | None = None
         self.list_left = 0  # paragraphs that an announcing paragraph (PLAN_LIST_OPENER) still covers
         self.cue_text = ""  # the paragraph that holds the cue or opened the list
+        # Where a paragraph of a plan section turns to the year just past (`去年，…`, `…较好完成了
+        # 确定的目标任务。全省生产总值增长8%`): its figures from there on are results.
+        self.past_from: int | None = None
 
     def plan_from(self, start: int, end: int, sent_end: int) -> int | None:
         """For a sentence ending at `sent_end` in the paragraph `text[start:end]`."""
@@ -217,6 +232,8 @@ class _Paragraphs:
                 self.list_left = LIST_ITEMS
                 self.cue_text = paragraph
             self.cue_year = self._named_year(self.cue_text)
+            past = PAST_YEAR_TURN.search(paragraph)
+            self.past_from = None if past is None else start + past.end()
         # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
 
@@ -325,6 +342,7 @@ def _sentence_records(
     paragraph_period: re.Match[str] | None,
     paragraph_target_year: int | None,
     estimate_carried: bool,
+    past_from: int | None = None,
 ) -> list[Draft]:
     cues = words.patterns
     state = _SentenceState(sent_start)
@@ -353,7 +371,13 @@ def _sentence_records(
         heads = _shared_value_heads(segment) or [(indicator, indicator_start)]
         indicator, indicator_start = heads[0]
         measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues)
-        role = _role(sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause, cues)
+        # (A plan announced after the turn to the past year takes over again: `去年…。今年目标是：…`.)
+        reviews_past = (
+            past_from is not None
+            and quantity.start >= past_from
+            and not (plan_from is not None and past_from <= plan_from <= quantity.start)
+        )
+        role = _role(sentence, sent_start, quantity, section, plan_from, estimate_carried, in_target_paren, clause, cues, reviews_past)
         year = _year(
             clause,
             sentence[: at - sent_start],
@@ -363,6 +387,7 @@ def _sentence_records(
             plan_from is not None and quantity.start >= plan_from,
             cue_year,
             paragraph_target_year,
+            reviews_past,
         )
         tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : at], cues) if role == "target" else None
         period, year_start, year = _period(
@@ -376,6 +401,8 @@ def _sentence_records(
             words.period_patterns,
             cues,
         )
+        if state.period_of_head is not None:
+            period, year_start = state.period_of_head, None
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -421,16 +448,30 @@ def _clause_start(text: str, sent_start: int, position: int) -> int:
 def _indicator_for(
     text: str, quantity: Quantity, segment: str, segment_start: int, clause: str, state: _SentenceState, words: AssemblyWords
 ) -> tuple[str, int | None]:
+    state.period_of_head = None
     if "分别" in segment:
         heads_text = segment[: segment.index("分别")]
         heads = _distribution_heads(heads_text)
         if len(heads) >= 2:
             state.distribution = heads
             state.distribution_index = 0
+            state.distribution_periods = []
+            parts = _part_year_heads(heads_text, words.period_patterns)
+            if parts is not None:
+                # `生产总值一季度、上半年和全年分别增长…`: one indicator over parts of the year, named
+                # before them or earlier in the sentence.
+                indicator, state.distribution_periods = parts
+                if not indicator:
+                    named = _last_match(words.headline_names, text, state.start, segment_start)
+                    indicator = named.group() if named is not None else ""
+                state.distribution = [indicator] * len(heads)
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
+        state.distribution_periods = []
     if state.distribution and state.distribution_index < len(state.distribution):
         head = state.distribution[state.distribution_index]
+        if state.distribution_periods:
+            state.period_of_head = state.distribution_periods[state.distribution_index]
         state.distribution_index += 1
         return head, None
     list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
@@ -514,6 +555,27 @@ def _following_noun(text: str, quantity: Quantity) -> str:
     if not match:
         return ""
     return PARENTHESES.sub("", match.group()).strip('“”"')
+
+
+def _part_year_heads(heads_text: str, periods: dict[str, re.Pattern[str]]) -> tuple[str, list[str]] | None:
+    """When every head of a `分别` list ends on a part of the year or on `全年`, the indicator before
+    the first (empty when none) and the period of each value; else None."""
+    heads = [part for part in re.split(r"[、和及与]", _clean_indicator(heads_text)[0]) if part]
+    indicator = ""
+    kinds = []
+    for number, head in enumerate(heads):
+        part = None
+        for kind, pattern in (("to_date", periods["to_date"]), ("year", periods["year_again"])):
+            match = _last_match(pattern, head, 0, len(head))
+            if match is not None and match.end() == len(head) and (number == 0 or match.start() == 0):
+                part = (kind, match.start())
+                break
+        if part is None:
+            return None
+        kinds.append(part[0])
+        if number == 0:
+            indicator = head[: part[1]]
+    return _clean_indicator(indicator)[0], kinds
 
 
 def _distribution_heads(heads_text: str) -> list[str]:
@@ -626,12 +688,15 @@ def _role(
     in_target_paren: bool,
     clause: str,
     cues: dict[str, re.Pattern[str]],
+    reviews_past: bool = False,
 ) -> str:
     if in_target_paren:
         return "target"
+    before = sentence[: quantity.mention_start - sent_start]
+    if reviews_past:
+        return "estimate" if cues["estimate"].search(before) or estimate_carried else "actual"
     if section.kind == "plan" or (plan_from is not None and quantity.start >= plan_from):
         return "target"
-    before = sentence[: quantity.mention_start - sent_start]
     if cues["estimate"].search(before) or estimate_carried:
         return "estimate"
     # In a review, 争取 reports what was obtained (争取上级资金) and 预期寿命 is no cue.
@@ -652,9 +717,11 @@ def _year(
     in_plan_paragraph: bool,
     cue_year: int | None = None,
     paragraph_target_year: int | None = None,
+    reviews_past: bool = False,
 ) -> int | None:
-    # `2016年以来` and `比2015年` name where a period starts or what is compared with, not the value's year.
-    explicit = re.findall(r"(?<![\d比较与-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来)", clause)
+    # `2016年以来`, `比2015年` and `是2010年的1.8倍` name where a period starts or what is compared
+    # with, not the value's year.
+    explicit = re.findall(r"(?<![\d比较与是-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来)", clause)
     # In `从2015年的45.58亿元增长到70.11亿元` the year is the start's: the level reached is of the section's year.
     start_of_change = FROM_YEAR_TO.search(before)
     if start_of_change and start_of_change.group(1) in explicit:
@@ -674,6 +741,8 @@ def _year(
         if cue_year is not None:
             return cue_year
         return report_year if section.kind != "plan" else section.year
+    if reviews_past and section.year is not None:
+        return section.year - 1
     return section.year
 
 
@@ -684,7 +753,9 @@ FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(
 PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
-SINCE_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d\d)年")
+SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是)((?:19|20)\d\d)年")
+# `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
+SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
 SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年")
 
 
@@ -714,12 +785,18 @@ def _period(
     marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
     if marker is None and not SINGLE_YEAR.search(before):
         marker = paragraph_period
+    elif marker is not None and not periods["multi_year"].search(clause) and SINGLE_YEAR.search(clause):
+        # `“十四五”以来，…连跨4个台阶，2024年达到1.3万亿元、增长5.8%`: the clause names its own year.
+        marker = None
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照)", clause[average.end() :]):
         return "average", _year_start(marker, clause, year), year
     base = SINCE_BASE_YEAR.search(clause)
     if base and measure in ("growth", "change") and year is not None and int(base.group(1)) < year - 1:
         return "cumulative", int(base.group(1)) + 1, year
+    plan_base = SINCE_PLAN_END.search(clause)
+    if plan_base and measure in ("growth", "change") and year is not None and FIVE_YEAR_PLAN_END[plan_base.group(1)] < year - 1:
+        return "cumulative", FIVE_YEAR_PLAN_END[plan_base.group(1)] + 1, year
     change_start = CHANGE_START.search(clause)
     if change_start:
         return "year", None, _start_level_year(change_start, clause, marker, year)

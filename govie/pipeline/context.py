@@ -44,6 +44,8 @@ def opens_target_list(paragraph: str) -> bool:
 
 # A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
 YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
+# A plan heading without number or year, on a line of its own: `今后五年工作任务`, `今年政府工作重点`.
+UNNUMBERED_PLAN_HEADING = re.compile(r"\s*(?:(?:今后|未来)五年|今年)[^，；。：:！!]{0,10}(?:任务|目标|重点|安排|打算)\s*$")
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
 
@@ -162,7 +164,7 @@ def _is_top_heading(line: str) -> bool:
         return True
     if len(line) > 30:
         return False
-    return bool(YEAR_PLAN_HEADING.match(line)) or (
+    return bool(YEAR_PLAN_HEADING.match(line) or UNNUMBERED_PLAN_HEADING.match(line)) or (
         bool(REVIEW_WORDS.search(line) or re.search(r"\d{4}年(?:工作|主要|重点)", line)) and not re.search(r"[，；]", line)
     )
 
@@ -198,9 +200,14 @@ def find_sections(text: str, report_year: int | None) -> list[Section]:
 def _heading_kind(line: str, report_year: int | None = None) -> str | None:
     is_review = bool(REVIEW_WORDS.search(line))
     is_plan = bool(PLAN_WORDS.search(line))
-    if is_review and not re.search(r"安排|今后|展望", line):
+    looks_ahead = re.search(r"安排|今后|展望", line) is not None
+    if is_review and not looks_ahead:
         return "review"
     if is_plan:
+        # `一、2021年主要工作和成效` in a report of 2022: work of a year already past is reviewed.
+        year = _year_in(line)
+        if report_year is not None and year is not None and year < report_year and not looks_ahead:
+            return "review"
         return "plan"
     # `三、接续奋斗2021年，…` in a report of 2021: the part on the year it plans for.
     if report_year is not None and re.match(NUMBERED_PART, line) and _year_in(line) == report_year:

@@ -14,12 +14,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from spacy.language import Language
+from spacy.ml.models.multi_task import build_masked_language_model, get_characters_loss
 from spacy.pipeline import EntityRecognizer
 from spacy.pipeline.ner import DEFAULT_NER_MODEL
 from spacy.tokens import Doc, Span
-from thinc.api import Model
+from spacy.util import registry
+from spacy.vocab import Vocab
+from thinc.api import LayerNorm, Maxout, Model, MultiSoftmax, chain
 
 from .quantities import FINAL_EXCLUSIONS
 from .state import doc_state, has_state
@@ -122,3 +126,27 @@ def make_govie_ner(
         scorer=scorer,
         unit_batch_size=unit_batch_size,
     )
+
+
+@registry.architectures("govie.PretrainCharacters.v1")
+def create_pretrain_characters(maxout_pieces: int, hidden_size: int, n_characters: int) -> Callable[[Vocab, Model], Model]:
+    """`spacy pretrain`'s characters objective (predict each token's first and last characters with
+    the token masked) for the NER's own tok2vec. The parser model's `tok2vec` reference is spaCy's
+    tok2vec chained to the projection onto the hidden layer, which returns one array for the batch
+    rather than one per Doc; spaCy's own objective expects the latter. This one reads the batch
+    array, so `spacy pretrain` with `component = "govie_ner"`, `layer = "tok2vec"` pretrains the
+    projection too, and `spacy train --paths.init_tok2vec` loads the weights back in place."""
+
+    def create_objective(vocab: Vocab, tok2vec: Model) -> Model:
+        output_layer = chain(
+            Maxout(nO=hidden_size, nP=maxout_pieces),
+            LayerNorm(nI=hidden_size),
+            MultiSoftmax([256] * n_characters, nI=hidden_size),
+        )
+        model = build_masked_language_model(vocab, chain(tok2vec, output_layer))
+        model.set_ref("tok2vec", tok2vec)
+        model.set_ref("output_layer", output_layer)
+        model.attrs["loss"] = partial(get_characters_loss, nr_char=n_characters)
+        return model
+
+    return create_objective

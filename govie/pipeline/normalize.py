@@ -158,6 +158,9 @@ _CN_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『�
 
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1b\x7f]+")
 _CRLF_RE = re.compile("\r(?=\n)")
+# A line holding nothing but a zero-width space is what some web copies make of an inline element
+# (`达到74.4\n\u200b\n万亿元`): the two line ends around it are one break, which step 6 may join.
+_INVISIBLE_LINE_RE = re.compile(f"\n[ {_INVISIBLE_RE.pattern[1:-2]}]+(?=\n)")
 _SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _LINE_BREAKS = "\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029"
 _WHITESPACE_TABLE = str.maketrans(
@@ -184,8 +187,9 @@ def clean_whitespace(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     if text.count("\\n") + text.count("\\r") >= _MIN_LITERAL_LINE_ENDS:
         text, offsets = _sub(_LITERAL_LINE_END_RE, "\n", text, offsets)
         text, offsets = _sub(_LITERAL_TAB_RE, " ", text, offsets)
-    text, offsets = _sub(_INVISIBLE_RE, "", text, offsets)
     text, offsets = _sub(_CRLF_RE, "", text, offsets)
+    text, offsets = _sub(_INVISIBLE_LINE_RE, "", text, offsets)
+    text, offsets = _sub(_INVISIBLE_RE, "", text, offsets)
     return _translate(_ODD_WHITESPACE_RE, _WHITESPACE_TABLE, text, offsets)
 
 
@@ -1024,7 +1028,10 @@ def _broken_mid_sentence(paragraph: str) -> bool:
     The part after the last stop must not itself be a heading (`……。三、2017年重点工作`), and photo
     captions (`……本报记者 X 摄`) are left alone.
     """
-    if not _ends_open(paragraph) or paragraph.endswith("摄") or _HEADING_RE.match(paragraph):
+    if not _ends_open(paragraph) or paragraph.endswith("摄"):
+        return False
+    if _HEADING_RE.match(paragraph) and not paragraph.lstrip().startswith("——"):
+        # (A dash item, `——经济稳中向好。生产总值达到74.4`, is body text that a copy may break.)
         return False
     stops = list(_SENTENCE_STOP_RE.finditer(paragraph))
     if not stops:
