@@ -85,6 +85,7 @@ def main() -> None:
             "half A": select(rows, "A", None),
             "half B": select(rows, "B", None),
             "county/district": select(rows, None, ("county", "district")),
+            "county/district, half A": select(rows, "A", ("county", "district")),
             "county/district, half B": select(rows, "B", ("county", "district")),
             "all": rows,
         }

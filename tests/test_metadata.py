@@ -11,7 +11,10 @@ from govie.pipeline.metadata import body_text, infer_metadata, level_of
     ("opening", "region", "level", "year"),
     [
         ("---\ntitle: 2026年政府工作报告\n---\n——2026年1月12日在浙江省第十四届人民代表大会第四次会议上\n", "浙江省", "province", 2026),
-        ("东湖市政府工作报告（2025年1月8日 张三）\n各位代表：\n", "东湖市", "city", 2025),
+        ("湖州市政府工作报告（2025年1月8日 张三）\n各位代表：\n", "湖州市", "city", 2025),
+        # A 市 that is no prefecture is a county-level city.
+        ("义乌市2024年政府工作报告\n各位代表：\n", "义乌市", "county", 2024),
+        ("——2025年1月10日在白岭旗第十八届人民代表大会第四次会议上\n各位代表：\n", "白岭旗", "county", 2025),
         ("——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\n", "中华人民共和国", "national", 2024),
         ("各位代表：\n现在，我代表青山县人民政府，向大会报告工作。\n一、2023年工作回顾\n", "青山县", "county", 2024),
         ("恩施州人民政府工作报告\n各位代表：\n", "恩施土家族苗族自治州", "city", None),
@@ -30,7 +33,7 @@ from govie.pipeline.metadata import body_text, infer_metadata, level_of
         (
             "各位代表：\n我代表市人民政府报告工作。\n一、2023年工作回顾\n南湖市经济运行稳中有进，南湖市生产总值增长5%。全市上下共同努力，南湖市民生持续改善。",
             "南湖市",
-            "city",
+            "county",
             2024,
         ),
     ],
@@ -44,6 +47,8 @@ def test_levels():
     assert level_of("浙江省") == "province"
     assert level_of("上海市") == "province"
     assert level_of("潜江市") == "county"
+    assert level_of("昆山市") == "county"
+    assert level_of("鄂托克旗") == "county"
     assert level_of("浦东新区") == "district"
     assert level_of("延边朝鲜族自治州") == "city"
     assert level_of(None) is None
@@ -99,6 +104,53 @@ def test_levels():
 def test_headerless_texts(text, region, level, year):
     meta = infer_metadata(text)
     assert (meta.region, meta.level, meta.report_year) == (region, level, year)
+
+
+# A county or district that its institutions never name, called by what the report says of itself.
+@pytest.mark.parametrize(
+    ("text", "region", "level"),
+    [
+        # Its bare name in the closing thanks and in slogans, never with 县.
+        (
+            "现在，我代表县人民政府向大会报告工作。\n在市委和县委的坚强领导下，全县经济稳中向好，青禾特色农业提质增效。"
+            "今年要深入推进“平安青禾”建设，擦亮“书香青禾”品牌。\n在此，我谨向所有关心支持青禾发展的各界朋友表示衷心感谢！",
+            "青禾县",
+            "county",
+        ),
+        # A one-character name counts where it is written with 县.
+        (
+            "现在，我代表县人民政府向大会报告工作。\n全县上下团结奋进，一批企业落户禾县，推动禾县高质量发展。"
+            "向关心支持禾县发展的同志们致以谢意！",
+            "禾县",
+            "county",
+        ),
+        # A development zone at a line's start is no district: the district calls itself by name.
+        (
+            "现在，我代表区人民政府向大会报告工作。\n在市委、市政府和区委的坚强领导下，全区经济回升向好。\n"
+            "经开区主导产业加快集聚，经开区改革深化，经开区营商环境优化。\n"
+            "我们将奋力推动松岭区高质量发展，共建宜居和谐的新松岭区。感谢关心和支持松岭区建设的各界人士！",
+            "松岭区",
+            "district",
+        ),
+        # One kind of self-reference is not enough, nor is what a report develops.
+        (
+            "现在，我代表县人民政府向大会报告工作。\n全县经济稳中向好，我们要推动经济高质量发展，"
+            "感谢关心支持经济发展的企业家，感谢关心支持青禾发展的朋友。",
+            None,
+            "county",
+        ),
+        # A banner of Inner Mongolia speaks as 旗 where a county speaks as 县.
+        (
+            "现在，我代表旗人民政府向大会报告工作。\n在盟委和旗委的坚强领导下，全旗经济稳步增长。中共白岭旗委部署的任务全面完成，"
+            "白岭旗人民政府依法履职。",
+            "白岭旗",
+            "county",
+        ),
+    ],
+)
+def test_county_speaking_of_itself(text, region, level):
+    meta = infer_metadata(text)
+    assert (meta.region, meta.level) == (region, level)
 
 
 def test_a_name_inside_another_is_not_a_mention():

@@ -102,9 +102,10 @@ def test_ceilings_are_met_from_below():
 def test_panel_rows_carry_metadata_and_base_units(tmp_path):
     from govie.panel import PANEL_COLUMNS, load_manifest, panel_from_records, report_metadata
 
-    report = tmp_path / "donghu_2025.txt"
+    # A real prefecture: a 市 missing from the gazetteer is read as a county-level city.
+    report = tmp_path / "huzhou_2025.txt"
     report.write_text(
-        "东湖市政府工作报告（2025年1月8日）\n各位代表：\n去年地区生产总值571.02亿元，城镇新增就业6.3万人。\n", encoding="utf8"
+        "湖州市政府工作报告（2025年1月8日）\n各位代表：\n去年地区生产总值571.02亿元，城镇新增就业6.3万人。\n", encoding="utf8"
     )
     other = tmp_path / "xishan_2025.txt"
     other.write_text("各位代表：\n", encoding="utf8")
@@ -134,7 +135,7 @@ def test_panel_rows_carry_metadata_and_base_units(tmp_path):
     panel = panel_from_records(records, metadata)
     assert tuple(panel.columns) == PANEL_COLUMNS
     first, second = panel.to_dict("records")
-    assert (first["region"], first["level"], first["report_year"]) == ("东湖市", "city", 2025)
+    assert (first["region"], first["level"], first["report_year"]) == ("湖州市", "city", 2025)
     assert (first["normalised_value"], first["normalised_unit"]) == (57_102_000_000.0, "元")
     assert (second["region"], second["level"], second["report_year"]) == ("西山县", "county", 2025)
     assert (second["normalised_value"], second["normalised_unit"]) == (63_000.0, "人")

@@ -34,7 +34,8 @@ COUNTY_LEVEL = frozenset(
     ]
 )
 NATIONAL = re.compile(r"全国人民代表大会第|国务院总理|国家发展和改革委员会|国务院委托|我代表国务院")
-REGION_NAME = r"[\u4e00-\u9fff]{1,12}?(?:省|自治区|自治州|市|州|盟|地区|县|区)"
+# Inner Mongolia's counties are banners (`旗`, `自治旗`).
+REGION_NAME = r"[\u4e00-\u9fff]{1,12}?(?:省|自治区|自治州|市|州|盟|地区|县|旗|区)"
 # Web copies put a label before the title (`标题：`) and the year after the region (`高阳县2024年政府工作报告`).
 TITLE_REGION = re.compile(rf"^\s*(?:标题[：:])?(?:20\d\d年)?({REGION_NAME})(?:20\d\d年)?(?:人民)?政府工作报告")
 # County sessions are written with or without 第 (`在博野县十八届人民代表大会`); a news report names the
@@ -48,10 +49,10 @@ NOT_A_NAME = re.compile(
     r"^(?:全|本|该|各|城|县级|地级|副省级|直辖|省会|中心|重点|试点|示范|超大|特大|大|中小|新|老|其他|周边|沿海|沿边|资源型|这个|我|你|他)"
 )
 # What a report calls its own region when it does not name it: `我代表市人民政府`, `全省`, `我州`.
-DELEGATE_SCOPE = re.compile(r"(?:我|人|长)代表(自治区|省|市|州|盟|县|区|行署|地区行政公署)(?:人民)?政府")
-SCOPE_WORD = re.compile(r"[全我本](省|市|区|州|盟|县)")
+DELEGATE_SCOPE = re.compile(r"(?:我|人|长)代表(自治区|省|市|州|盟|县|旗|区|行署|地区行政公署)(?:人民)?政府")
+SCOPE_WORD = re.compile(r"[全我本](省|市|区|州|盟|县|旗)")
 # The committee a government works under names its level: `在市委、市政府和县委的坚强领导下`.
-LEADING_COMMITTEE = re.compile(r"(自治区党|省|市|区|州|盟|县)委(?:的)?(?:坚强|正确|有力)?领导下")
+LEADING_COMMITTEE = re.compile(r"(自治区党|省|市|区|州|盟|县|旗)委(?:的)?(?:坚强|正确|有力)?领导下")
 # A district's report names the district's committee (`区委`); an autonomous region's names `自治区党委`.
 DISTRICT_COMMITTEE = re.compile(r"(?<!自治)区委")
 # Institutions of the region itself: `涞源县人民政府`, `满城区第二届人民代表大会`, `中共高阳县委`.
@@ -159,7 +160,7 @@ def canonical_region(name: str, lexicon: Lexicon | None = None) -> str:
 
 
 # A county or district written after its prefecture or province: `保定市清苑区`, `河北省高阳县`.
-PARENT_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治州|州|盟|地区))(?=[\u4e00-\u9fff]+?(?:县|区|市)$)")
+PARENT_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治州|州|盟|地区))(?=[\u4e00-\u9fff]+?(?:县|旗|区|市)$)")
 
 
 def _region(text: str, head: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
@@ -200,7 +201,7 @@ def _scope(text: str, naming: str) -> str | None:
     return "district" if scope == "区" and DISTRICT_COMMITTEE.search(text) else scope
 
 
-SCOPE_LEVEL = {"县": "county", "district": "district"}
+SCOPE_LEVEL = {"县": "county", "旗": "county", "district": "district"}
 
 
 def _region_named_most(text: str, naming: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
@@ -210,7 +211,7 @@ def _region_named_most(text: str, naming: str, lexicon: Lexicon) -> tuple[str | 
     if scope is None:
         return None, None
     if scope in SCOPE_LEVEL:
-        return _county_named(text, "县" if scope == "县" else "区"), SCOPE_LEVEL[scope]
+        return _county_named(text, "区" if scope == "district" else scope), SCOPE_LEVEL[scope]
     suffixes = SCOPE_SUFFIXES[scope]
     mentions = Counter()
     for region in lexicon.regions:
@@ -248,7 +249,8 @@ FUNCTION_CHARACTER = re.compile(r"[了的和及与请是为将把让从到对向
 def _county_named(text: str, suffix: str) -> str | None:
     """The county or district whose institutions a text names most (`涞源县人民政府`, `县` for
     suffix): each naming votes for the longest run of up to three characters before the suffix
-    without a character of `NOT_IN_NAME`; a name needs `MIN_NAMINGS` votes."""
+    without a character of `NOT_IN_NAME`; a name needs `MIN_NAMINGS` votes. Else the name the text
+    calls itself by (`_county_speaking_of_itself`), else the one it names most (`_county_named_most`)."""
     votes: Counter[str] = Counter()
     for match in re.finditer(rf"([\u4e00-\u9fff]{{1,3}}){suffix}(?={INSTITUTION_AFTER})", text):
         run = match.group(1)
@@ -259,7 +261,47 @@ def _county_named(text: str, suffix: str) -> str | None:
                 break
     if votes and votes.most_common(1)[0][1] >= MIN_NAMINGS:
         return votes.most_common(1)[0][0]
-    return _county_named_most(text, suffix)
+    return _county_speaking_of_itself(text, suffix) or _county_named_most(text, suffix)
+
+
+# How a report speaks of its own county or district, by name and often without 县/区 (`容城`, `新安`):
+# the thanks that close it (`向关心支持X发展的…`), its slogans (`“平安X”`), the county it builds
+# (`现代化X建设`, `和谐新X`), what settles in it (`落户X`, `驻X单位`), its own development
+# (`推动X高质量发展`). `{name}` is a name of two or three characters, or of one or two written with its
+# suffix (`易县`); each pattern is one kind of self-reference.
+SELF_REFERENCES = (
+    r"关心(?:[和、]?支持)?(?:[和、]?帮助)?{name}(?:的)?(?:发展|建设)",
+    r"“(?:平安|智慧|生态|美丽|幸福|文明|健康|法治|数字|书香|活力|宜居|魅力|全景|诗画|创新|开放|绿色|品质|实力|人文|和谐|文化|康养|诚信)"
+    r"{name}”",
+    r"现代化{name}建设|(?:和谐|美丽|幸福|富裕|富强|文明|宜居|优美|繁荣)(?:的)?新{name}(?:[。”！，]|而)",
+    r"(?:落户|扎根){name}|在{name}(?:落地|落户)|{name}这片(?:热土|土地)|驻{name}(?:各)?(?:单位|部队)",
+    r"(?:推动|推进|促进|实现|谱写|助力|服务){name}(?:经济社会)?高质量发展",
+)
+# Words in the frames above that are no county's name: a region that is not named (`全县`, `我县`) and
+# what a report develops and builds. Unlike `NOT_A_NAME`, 新, 大, 城… may start a name here (`新安`).
+NOT_A_COUNTY = re.compile(
+    r"^[全本该各我这此其]|(?:经济|社会|产业|企业|项目|城乡|乡村|农村|城市|文化|教育|事业|民生|工业|农业|旅游|医疗|生态|县域|区域|园区|家园|中国)$"
+)
+MIN_SELF_REFERENCES = 2
+
+
+def _county_speaking_of_itself(text: str, suffix: str) -> str | None:
+    """The county or district a text speaks of as itself in the most kinds of `SELF_REFERENCES`,
+    at least `MIN_SELF_REFERENCES` of them; a one-character name (`易`) counts only where it is
+    written with its suffix."""
+    name = rf"([\u4e00-\u9fff]{{1,2}}{suffix}|[\u4e00-\u9fff]{{2,3}}?)"
+    kinds: Counter[str] = Counter()
+    for frame in SELF_REFERENCES:
+        found = set()
+        for match in re.finditer(frame.format(name=name), text):
+            bare = next(group for group in match.groups() if group).removesuffix(suffix)
+            if bare and not NOT_IN_NAME.search(bare) and not NOT_A_COUNTY.search(bare):
+                found.add(bare + suffix)
+        kinds.update(found)
+    if not kinds:
+        return None
+    best, count = max(kinds.items(), key=lambda item: (item[1], text.count(item[0].removesuffix(suffix))))
+    return best if count >= MIN_SELF_REFERENCES else None
 
 
 # A county's name where a name starts and a verb does not: at a line's start, in a title (`《涞源县…》`),
@@ -304,7 +346,9 @@ def level_of(region: str | None, lexicon: Lexicon | None = None) -> str | None:
     known = (lexicon or default_lexicon()).gazetteer.get(region)
     if known is not None:
         return known.level
-    if region in COUNTY_LEVEL or region.endswith("县"):
+    # The gazetteer holds every province and prefecture-level division: a 市 outside it is a
+    # county-level city (`义乌市`, `涿州市`), counted with the counties as the manifest does.
+    if region in COUNTY_LEVEL or region.endswith(("县", "旗", "市")):
         return "county"
     if region.endswith("区") and not region.endswith(("自治区", "地区")):
         return "district"
