@@ -22,6 +22,7 @@ def parser(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--folds", type=int, default=defaults.folds)
     parser.add_argument("--max-steps", type=int, default=None, help="override the NER config's training.max_steps")
     parser.add_argument("--seed", type=int, default=defaults.seed)
+    parser.add_argument("--init-tok2vec", type=Path, default=defaults.init_tok2vec, help="pretrained tok2vec weights for the NER")
     return parser
 
 
@@ -38,4 +39,5 @@ def settings(args: argparse.Namespace) -> TrainSettings:
         folds=args.folds,
         max_steps=args.max_steps,
         seed=args.seed,
+        init_tok2vec=args.init_tok2vec,
     )

@@ -21,6 +21,9 @@ def train(
     folds: Annotated[int, typer.Option(min=1, help="folds of the train split for the relation model's NER features")] = 3,
     max_steps: Annotated[int | None, typer.Option(help="override the NER config's training.max_steps")] = None,
     seed: Annotated[int, typer.Option(help="random seed of every step")] = 0,
+    init_tok2vec: Annotated[
+        Path | None, typer.Option(help="pretrained weights for the NER's tok2vec (training/pretrain.py); default: none")
+    ] = None,
 ) -> None:
     """Retrain from the annotations: convert → train NER → train relations → evaluate → package."""
     from ..gold import GoldError
@@ -37,6 +40,7 @@ def train(
         folds=folds,
         max_steps=max_steps,
         seed=seed,
+        init_tok2vec=init_tok2vec,
     )
     for path, option in ((gold, "--gold"), (splits, "--splits"), (config, "--config"), (relations_config, "--relations-config")):
         if not path.exists():

@@ -52,6 +52,8 @@ class TrainSettings:
     # The fold models only label train documents for the relation model: fewer steps are enough.
     fold_max_steps: int | None = 2000
     seed: int = 0
+    # Pretrained weights of the NER's tok2vec (`spacy pretrain`, training/pretrain.py); None: random.
+    init_tok2vec: Path | None = None
     thresholds: tuple[float, ...] | None = None  # None: those of the relations config
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -167,6 +169,10 @@ def spacy_train(settings: TrainSettings, train: Path, output: Path, max_steps: i
     ]
     if max_steps is not None:
         command += ["--training.max_steps", str(max_steps)]
+    if settings.init_tok2vec is not None:
+        if not Path(settings.init_tok2vec).exists():
+            raise TrainingError(f"{settings.init_tok2vec} not found: make it with training/raw_text.py and training/pretrain.py, or train without it")
+        command += ["--paths.init_tok2vec", str(settings.init_tok2vec)]
     subprocess.run(command, check=True)
 
 
