@@ -90,3 +90,45 @@ def test_a_line_of_a_zero_width_space_inside_a_sentence_is_no_paragraph_break():
     normalised = normalize(text).text
     assert "达到65.3万亿元，增长6.1%。" in normalised
     assert "\n\n——民生持续改善。" in normalised
+
+
+def test_a_step_reached_is_a_level_and_steps_passed_are_no_record():
+    text = (
+        "一、2024年工作回顾\n"
+        "全省地区生产总值迈上4万亿台阶，达4.21万亿元、增长6.3%。\n"
+        "“十四五”以来，我省经济总量接连跨过3个千亿台阶，2024年地区生产总值达到1.1万亿元、增长5.2%。\n"
+    )
+    records = [(r.value, r.unit, r.indicator_id) for r in govie.extract(text, report_year=2025)]
+    assert (4.0, "万亿", "gdp") in records
+    assert (6.3, "%", "gdp") in records and (5.2, "%", "gdp") in records
+    assert all(value != 3.0 for value, _, _ in records)
+
+
+def test_a_province_named_before_a_headline_is_the_province_itself():
+    lexicon = default_lexicon()
+    assert lexicon.headline_id("西藏生产总值") == "gdp"
+    assert lexicon.headline_id("河南省地区生产总值") == "gdp"
+
+
+def test_the_ner_s_shorter_name_does_not_bring_back_a_sub_area_s_id():
+    from govie.pipeline.relations import _names_a_sub_area
+
+    headline_id = default_lexicon().headline_id
+    assert _names_a_sub_area("兰州新区生产总值", "生产总值", headline_id)
+    assert _names_a_sub_area("沈阳地区生产总值", "生产总值", headline_id)
+    assert not _names_a_sub_area("全省地区生产总值", "地区生产总值", headline_id)
+    assert not _names_a_sub_area("实施地区生产总值", "地区生产总值", headline_id)
+
+
+def test_growth_over_decades_spans_them():
+    text = "一、2019年工作回顾\n新中国成立70年来，全省人民艰苦奋斗。全省地区生产总值增长180倍。\n回望40年改革历程，全省财政收入增长52倍。\n"
+    multiples = {r.value: (r.year, r.period, r.year_start) for r in govie.extract(text, report_year=2020) if r.unit == "倍"}
+    assert multiples[180.0] == (2019, "cumulative", 1950)
+    assert multiples[52.0] == (2019, "cumulative", 1980)
+
+
+def test_a_headline_named_in_a_clause_without_a_record_is_the_next_clause_s():
+    text = "一、2018年工作回顾\n全省生产总值全年增长6.9%，一般公共预算收入跃居全国第5位，增长10.2%，城乡居民人均收入稳步提高。\n"
+    records = {r.value: r.indicator_id for r in govie.extract(text, report_year=2019)}
+    assert records[6.9] == "gdp"
+    assert records[10.2] == "general_budget_revenue"

@@ -238,8 +238,9 @@ class Lexicon:
 
     @cached_property
     def unit_pattern(self) -> str:
-        """A regex (source) matching any unit word, the longest first."""
-        return trie_pattern(self.units)
+        """A regex (source) matching any unit word, the longest first; not the 台 of `台阶`
+        (`迈上5万亿台阶` is 5 万亿, a step reached, not machines)."""
+        return f"(?:{trie_pattern(self.units)})(?:(?<!台)|(?!阶))"
 
     @cached_property
     def cue_patterns(self) -> dict[str, re.Pattern[str]]:
@@ -296,9 +297,21 @@ class Lexicon:
         indicator = indicator.lstrip("—–-·•●▪ ")
         phrase = re.sub(r"^(?:全[省市区州盟县国]|本[省市区])", "", indicator)
         for name, headline in self._aliases_longest_first:
-            if indicator == name or phrase == name or phrase.endswith(name) and _compatible_prefix(phrase[: -len(name)]):
+            if indicator == name or phrase == name:
                 return headline.id
+            if phrase.endswith(name):
+                prefix = phrase[: -len(name)]
+                if _compatible_prefix(prefix) or prefix in self._province_names:
+                    return headline.id
         return None
+
+    @cached_property
+    def _province_names(self) -> frozenset[str]:
+        """A province named before a headline name (`西藏生产总值`) is, in the reports that write so,
+        the province's own report; a city or a zone so named is a sub-area's (`_compatible_prefix`)."""
+        return frozenset(
+            name for region in self.regions if region.level == "province" for name in (region.name, region.bare, *region.aliases) if name
+        )
 
 
 PER_UNIT = re.compile(r"人均|每|单位|万元")

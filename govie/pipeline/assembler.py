@@ -83,7 +83,7 @@ class AssemblyWords:
             "multi_year": re.compile(
                 "(?:"
                 + cues["period_multi_year"].pattern
-                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来|(?<![\d年])[1-9]\d年来|回望[1-9]\d年|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
             ),
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
@@ -500,6 +500,12 @@ def _indicator_for(
         lead = phrase if phrase and not _only_cues(phrase) else ""
         return lead + following, None
     if state.previous is not None:
+        if not phrase and state.previous.quantity is not None:
+            # `生产总值增长7.1%，一般公共预算收入升至全国第4位，增长11.1%`: a headline named after the
+            # last figure, in a clause whose own figure made no record (a rank), is this one's.
+            named = _last_match(words.headline_names, text, state.previous.quantity.mention_end, phrase_start)
+            if named is not None:
+                return named.group(), named.start()
         return state.previous.indicator, state.previous.indicator_start
     return "", None
 
@@ -756,7 +762,9 @@ YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是)((?:19|20)\d\d)年")
 # `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
 SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
-SEVERAL_YEARS = re.compile(r"([两三四五])年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年")
+SEVERAL_YEARS = re.compile(
+    r"([两三四五]|(?<![\d年])[1-9]\d)年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年|回望([1-9]\d)年"
+)
 
 
 def _period(
@@ -802,8 +810,9 @@ def _period(
         return "year", None, _start_level_year(change_start, clause, marker, year)
     if marker is None:
         return "year", None, year
-    if quantity.unit in ("%", "‰") or quantity.unit.endswith("百分点"):
-        # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`) spans them.
+    if quantity.unit in ("%", "‰", "倍") or quantity.unit.endswith("百分点"):
+        # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
+        # `70年来，地区生产总值增长215倍`) spans them.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
             return "cumulative", _year_start(marker, clause, year), year
         return "year", None, year
@@ -853,7 +862,8 @@ def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> 
             return plan
         several = SEVERAL_YEARS.search(text)
         if several and year is not None:
-            count = parse_chinese(next(g for g in several.groups() if g))
+            written = next(g for g in several.groups() if g)
+            count = int(written) if written.isdigit() else parse_chinese(written)
             return year - int(count) + 1 if count else None
     return None
 

@@ -223,6 +223,9 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool,
         return "name"
     if before[-1:] in ("第",) or re.search(r"(?:前|后|位次|排名|位居|居全[国省市])$", before):
         return "rank"
+    if quantity.unit in words.list_count_units and MILESTONES.match(text, quantity.mention_end):
+        # `连跨4个千亿台阶`, `跨过3个万亿级关口`: thresholds passed, a place on a scale, no quantity.
+        return "rank"
     if before[-1:] in ("+", "×", "·", ".") or right_after_number[:1] in ("+", "×", "·"):
         return "name"
     if right_after_number.startswith(("千伏", "kV", "KV", "千瓦级", "强", "佳")):
@@ -269,6 +272,8 @@ def _small_numeral_counts(text: str, quantity: Quantity, words: _CountWords) -> 
     return not one and after in CLAUSE_ENDS
 
 
+# What a count of thresholds passed counts (`4个千亿台阶`, `3个万亿级关口`, `两个百亿大关`).
+MILESTONES = re.compile(r"[^，。；,;\n]{0,6}?(?:台阶|大关|关口)")
 CLAUSE_ENDS = frozenset("，。；,;")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # `完成七项任务：`: a count whose clause ends in a colon sums up the list that follows.

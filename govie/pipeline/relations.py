@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -453,6 +453,9 @@ class Relations:
             draft.measure, draft.role = measure, role
             if draft.indicator_id is None and measure == "growth":
                 draft.indicator_id = self.headline_id(draft.indicator, measure)
+            if base is not None and chosen.source == "ner" and _names_a_sub_area(base.indicator, chosen.text, self.headline_id):
+                # `兰州新区生产总值` read by the rules, `生产总值` by the NER: a place's figure has no id.
+                draft.indicator_id = None
             draft.value = self._signed(text, slot, draft.value, measure)
             if role != "target":
                 draft.tier = None
@@ -516,3 +519,14 @@ class Relations:
 )
 def make_relations(nlp: Language, name: str, keep_threshold: float) -> Relations:
     return Relations(nlp, name, keep_threshold=keep_threshold)
+
+
+def _names_a_sub_area(rule_indicator: str, chosen: str, headline_id: Callable[..., str | None]) -> bool:
+    """The rules' phrase ends with the chosen name and adds a place before it (`包头市`, `兰州新区`)
+    that makes it no headline, where the chosen name alone is one."""
+    if len(rule_indicator) <= len(chosen) or not rule_indicator.endswith(chosen) or headline_id(rule_indicator) is not None:
+        return False
+    return bool(SUB_AREA_PREFIX.search(rule_indicator[: -len(chosen)])) and headline_id(chosen) is not None
+
+
+SUB_AREA_PREFIX = re.compile(r"(?:[市县区州盟旗]|新区|园区|开发区|示范区|片区|都市区|兵团)(?:地区)?$")

@@ -171,7 +171,9 @@ def spacy_train(settings: TrainSettings, train: Path, output: Path, max_steps: i
         command += ["--training.max_steps", str(max_steps)]
     if settings.init_tok2vec is not None:
         if not Path(settings.init_tok2vec).exists():
-            raise TrainingError(f"{settings.init_tok2vec} not found: make it with training/raw_text.py and training/pretrain.py, or train without it")
+            raise TrainingError(
+                f"{settings.init_tok2vec} not found: make it with training/raw_text.py and training/pretrain.py, or train without it"
+            )
         command += ["--paths.init_tok2vec", str(settings.init_tok2vec)]
     subprocess.run(command, check=True)
 
