@@ -132,3 +132,30 @@ def test_a_headline_named_in_a_clause_without_a_record_is_the_next_clause_s():
     records = {r.value: r.indicator_id for r in govie.extract(text, report_year=2019)}
     assert records[6.9] == "gdp"
     assert records[10.2] == "general_budget_revenue"
+
+
+def test_a_total_reached_over_five_years_is_cumulative_and_gong_of_gonggong_adds_nothing_up():
+    text = (
+        "一、“十三五”时期工作回顾\n"
+        "“十三五”时期，全市经济实力显著增强。\n"
+        "（一）民生持续改善。城镇新增就业累计达56万人，一般公共预算收入达到310亿元，公共充电桩达到2.1万个。\n"
+    )
+    periods = {r.value: (r.year, r.period) for r in govie.extract(text, report_year=2021)}
+    assert periods[56.0] == (2020, "cumulative")
+    assert periods[310.0] == (2020, "year")
+    assert periods[2.1] == (2020, "year")
+
+
+def test_headings_on_a_past_plan_and_a_coming_one_without_numbers_or_review_words():
+    text = (
+        "一、“十三五”时期我市发展迈上新台阶\n"
+        "五年来，城镇新增就业累计达12万人。\n"
+        "“十四五”时期奋斗目标和主要任务\n"
+        "今后五年，城镇新增就业累计达到15万人以上。\n"
+        "2021年重点工作\n"
+        "城镇新增就业2.5万人。\n"
+    )
+    records = {r.value: (r.role, r.year, r.period) for r in govie.extract(text, report_year=2021)}
+    assert records[12.0] == ("actual", 2020, "cumulative")
+    assert records[15.0] == ("target", 2025, "cumulative")
+    assert records[2.5] == ("target", 2021, "year")

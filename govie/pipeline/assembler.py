@@ -88,7 +88,8 @@ class AssemblyWords:
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
             "average": cues["period_average"],
-            "total": cues["period_total"],
+            # (Not the 共 of 公共: `一般公共预算收入` adds nothing up.)
+            "total": re.compile("(?:" + cues["period_total"].pattern + ")(?<!公共)"),
         }
 
     @cached_property
@@ -817,7 +818,13 @@ def _period(
             return "cumulative", _year_start(marker, clause, year), year
         return "year", None, year
     level = _last(cues["level"], clause)
-    if level >= 0 and level >= max(_last(cues["up"], clause), _last(cues["down"], clause)):
+    # (`城镇新增就业累计达726万人` adds the years up: the level reached is a total.)
+    item_start = clause.rfind(LIST_BREAK, 0, max(level, 0)) + 1
+    if (
+        level >= 0
+        and level >= max(_last(cues["up"], clause), _last(cues["down"], clause))
+        and not periods["total"].search(clause, item_start, level)
+    ):
         return "year", None, year
     if headline and not periods["total"].search(clause) and not periods["multi_year"].search(clause):
         # A headline figure (地区生产总值, 固定资产投资) in a five-year review is its end year's figure

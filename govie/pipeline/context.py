@@ -44,8 +44,11 @@ def opens_target_list(paragraph: str) -> bool:
 
 # A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
 YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
-# A plan heading without number or year, on a line of its own: `今后五年工作任务`, `今年政府工作重点`.
-UNNUMBERED_PLAN_HEADING = re.compile(r"\s*(?:(?:今后|未来)五年|今年)[^，；。：:！!]{0,10}(?:任务|目标|重点|安排|打算)\s*$")
+# A plan heading without number or year, on a line of its own: `今后五年工作任务`, `今年政府工作重点`,
+# `“十四五”时期发展目标和工作重点` (a plan still to come: `_heading_kind` tells by its end year).
+UNNUMBERED_PLAN_HEADING = re.compile(
+    r"\s*(?:(?:今后|未来)五年|今年|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间)?)[^，；。：:！!]{0,14}(?:任务|目标|重点|安排|打算)\s*$"
+)
 SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 
 
@@ -209,9 +212,14 @@ def _heading_kind(line: str, report_year: int | None = None) -> str | None:
         if report_year is not None and year is not None and year < report_year and not looks_ahead:
             return "review"
         return "plan"
-    # `三、接续奋斗2021年，…` in a report of 2021: the part on the year it plans for.
-    if report_year is not None and re.match(NUMBERED_PART, line) and _year_in(line) == report_year:
-        return "plan"
+    # `三、接续奋斗2021年，…` in a report of 2021: the part on the year it plans for; `一、“十三五”时期经济
+    # 社会发展取得显著成绩` in a report of 2021: the part on years past.
+    if report_year is not None and re.match(NUMBERED_PART, line):
+        year = _year_in(line)
+        if year == report_year:
+            return "plan"
+        if year is not None and year < report_year:
+            return "review"
     return None
 
 
