@@ -150,7 +150,7 @@ def test_headings_on_a_past_plan_and_a_coming_one_without_numbers_or_review_word
     text = (
         "一、“十三五”时期我市发展迈上新台阶\n"
         "五年来，城镇新增就业累计达12万人。\n"
-        "“十四五”时期奋斗目标和主要任务\n"
+        "“十四五”时期我县的奋斗目标和主要任务\n"
         "今后五年，城镇新增就业累计达到15万人以上。\n"
         "2021年重点工作\n"
         "城镇新增就业2.5万人。\n"
@@ -159,3 +159,17 @@ def test_headings_on_a_past_plan_and_a_coming_one_without_numbers_or_review_word
     assert records[12.0] == ("actual", 2020, "cumulative")
     assert records[15.0] == ("target", 2025, "cumulative")
     assert records[2.5] == ("target", 2021, "year")
+
+
+def test_a_list_mark_before_a_turn_to_the_single_year_keeps_the_turn():
+    plain = (
+        "一、“十三五”时期工作回顾\n"
+        "“十三五”时期，全县发展步入快车道。\n"
+        "（一）产业基础不断夯实。新增规模以上工业企业48家。\n"
+        "各位代表，2020年是极为特殊的一年。全县一般公共预算收入增长3.2%，新增规模以上工业企业9家。\n"
+    )
+    marked = plain.replace("各位代表，2020年", "——各位代表，2020年")
+    for text in (plain, marked):
+        periods = {r.value: r.period for r in govie.extract(text, report_year=2021)}
+        assert periods[48.0] == "cumulative"
+        assert periods[3.2] == "year" and periods[9.0] == "year"

@@ -181,10 +181,10 @@ SINGLE_YEAR = re.compile(r"(?<![比较与从由至到\d])(?:19|20)\d\d\s?年(?!�
 PLAN_YEARS = re.compile(r"十[一二三四五六]五|[两三四五]年|(?:到|至)(?:19|20)\d\d年|年均")
 TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
 # A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`,
-# `特别是刚刚过去的一年，`)
+# `特别是刚刚过去的一年，`, also after a list mark: `（一）2015年，…`)
 # ends the several-year period a heading or an earlier paragraph opened.
 SINGLE_YEAR_OPENER = re.compile(
-    r"\s*(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|过去的|回顾)?"
+    r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|过去的|回顾)?"
     r"(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
