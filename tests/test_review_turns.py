@@ -159,6 +159,10 @@ def test_headings_on_a_past_plan_and_a_coming_one_without_numbers_or_review_word
     assert records[12.0] == ("actual", 2020, "cumulative")
     assert records[15.0] == ("target", 2025, "cumulative")
     assert records[2.5] == ("target", 2021, "year")
+    text = "一、2022年及本届政府工作回顾\n城镇新增就业3.1万人。\n二、今后五年工作的总体设想和构想\n城镇新增就业累计达到16万人以上。\n"
+    records = {r.value: (r.role, r.year) for r in govie.extract(text, report_year=2023)}
+    assert records[3.1] == ("actual", 2022)
+    assert records[16.0] == ("target", 2027)
 
 
 def test_a_list_mark_before_a_turn_to_the_single_year_keeps_the_turn():

@@ -24,7 +24,9 @@ LONG_HEADING = 64
 # A paragraph that opens on an enumerator, also behind a list mark a copy put before it (`①一是…`, `——二是…`).
 ENUMERATED_PARAGRAPH = re.compile(rf"(?:——|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)])?{ENUMERATOR}")
 REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要成就|工作总结|过去一年|过去五年|本届政府")
-PLAN_WORDS = re.compile(r"安排|打算|展望|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步")
+PLAN_WORDS = re.compile(
+    r"安排|打算|展望|构想|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步|今后五年|未来五年"
+)
 SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
 PLAN_PARAGRAPH = re.compile(
