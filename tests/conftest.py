@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,9 +21,10 @@ def corpus() -> Path:
     return path
 
 
-def short_train_reports(corpus: Path, count: int) -> list[Path]:
+def short_train_reports(corpus: Path, count: int, where: Callable[[str], bool] | None = None) -> list[Path]:
     """The shortest train work reports with some results to correct: real reports, and the quickest
-    to annotate and retrain on (news summaries and cut-off copies have too few records)."""
+    to annotate and retrain on (news summaries and cut-off copies have too few records); `where`
+    keeps those whose text it accepts."""
     from govie.evaluate import split_files
     from govie.gold import read_gold
 
@@ -34,6 +35,8 @@ def short_train_reports(corpus: Path, count: int) -> list[Path]:
         if sum(row.is_record and row.role == "actual" for row in read_gold(REPO_ROOT / "corpus" / "gold" / (Path(name).stem + ".tsv")).rows)
         >= 40
     ]
+    if where is not None:
+        rich = [name for name in rich if where((corpus / "reports" / name).read_text(encoding="utf8"))]
     return [corpus / "reports" / name for name in sorted(rich, key=lambda n: (corpus / "reports" / n).stat().st_size)[:count]]
 
 
