@@ -78,3 +78,15 @@ def test_a_clause_that_calls_the_indicator_by_an_aggregate_word_or_not_at_all():
 def test_per_capita_gdp_is_not_gdp():
     text = "一、2025年工作回顾\n全市地区生产总值增长5.2%，人均地区生产总值达到9.8万元。\n"
     assert [r.indicator_id for r in govie.extract(text, report_year=2026)] == ["gdp", None]
+
+
+def test_the_two_ends_of_a_range_are_no_two_tiers():
+    text = "二、2023年工作安排\n争取2-3家企业挂牌上市，全县生产总值增长6.5%左右，力争7%-7.5%。\n"
+    tiers = [(r.value, r.bound, r.tier) for r in govie.extract(text, report_year=2023)]
+    assert tiers == [
+        (2.0, "min", None),
+        (3.0, "max", None),
+        (6.5, "approx", "floor"),
+        (7.0, "min", "stretch"),
+        (7.5, "max", "stretch"),
+    ]

@@ -893,7 +893,12 @@ def _resolve_tiers(records: list[Draft]) -> list[Draft]:
         earlier = [
             r
             for r in records[:index]
-            if r.role == "target" and r.indicator == record.indicator and r.measure == record.measure and r.tier != "stretch"
+            if r.role == "target"
+            and r.indicator == record.indicator
+            and r.measure == record.measure
+            and r.tier != "stretch"
+            # (The two ends of one range, `争取1-2家`, are no two tiers.)
+            and (r.quantity is None or r.quantity is not record.quantity)
         ]
         if earlier:
             for other in earlier:
