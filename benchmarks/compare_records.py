@@ -8,6 +8,9 @@ change behaviour does not, or the list of what it changed.
 Files are matched by name (the folder may differ between the runs). A record is compared on every
 field; the differences are printed per file as the records only in BEFORE and only in AFTER.
 Exit code 1 when anything differs.
+
+`--fields` sums a behaviour change up instead: numbers are matched by file, offsets, value and
+unit, and counted as unchanged, changed (with a count per field), gone and new.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 
@@ -31,12 +34,48 @@ def records_by_file(path: Path) -> dict[str, list[str]]:
     return by_file
 
 
+FIELDS = ("indicator", "indicator_id", "measure", "role", "bound", "tier", "year", "period", "year_start")
+
+
+def field_changes(before: Path, after: Path) -> tuple[Counter, Counter]:
+    """Numbers (file, offsets, value, unit) unchanged, changed, gone and new, and changes per field."""
+
+    def numbers(path: Path) -> dict[tuple, dict]:
+        found: dict[tuple, dict] = {}
+        with path.open(encoding="utf8") as lines:
+            for line in lines:
+                if line.strip():
+                    row = json.loads(line)
+                    found.setdefault((Path(row["file"]).name, row["start"], row["end"], row["value"], row["unit"]), row)
+        return found
+
+    old, new = numbers(before), numbers(after)
+    kinds: Counter = Counter()
+    fields: Counter = Counter()
+    for key in old.keys() | new.keys():
+        if key not in new:
+            kinds["gone"] += 1
+        elif key not in old:
+            kinds["new"] += 1
+        else:
+            changed = [f for f in FIELDS if old[key].get(f) != new[key].get(f)]
+            kinds["changed" if changed else "unchanged"] += 1
+            fields.update(changed)
+    return kinds, fields
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
     parser.add_argument("--show", type=int, default=20, help="files whose differences are printed in full")
+    parser.add_argument("--fields", action="store_true", help="counts of changed numbers per field instead")
     args = parser.parse_args()
+    if args.fields:
+        kinds, fields = field_changes(args.before, args.after)
+        print("numbers: " + ", ".join(f"{kinds[k]:,} {k}" for k in ("unchanged", "changed", "gone", "new")))
+        print("changed fields: " + ", ".join(f"{name} {count:,}" for name, count in fields.most_common()))
+        return 1 if kinds["changed"] or kinds["gone"] or kinds["new"] else 0
     before, after = records_by_file(args.before), records_by_file(args.after)
     files = sorted(set(before) | set(after))
     differing = []
