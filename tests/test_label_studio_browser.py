@@ -300,10 +300,12 @@ class AnnotatorPage:
         self.driver.find_element(By.XPATH, "//button[normalize-space(.)='Submit']").click()
 
     def modal_text(self) -> str:
-        return self.wait_for(
-            lambda: " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".ant-modal-content, [class*='modal']") if e.text),
-            "a message",
-        )
+        def message() -> str:
+            text = " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".ant-modal-content, [class*='modal']") if e.text)
+            # The dialog shows its button before its message: wait for more than the button's label.
+            return text if text.replace("OK", "").replace("Cancel", "").strip() else ""
+
+        return self.wait_for(message, "a message")
 
     def close_modal(self) -> None:
         self.driver.find_element(By.XPATH, "//button[normalize-space(.)='OK']").click()
