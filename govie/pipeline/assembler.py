@@ -143,7 +143,7 @@ def assemble(
         plan_from = paragraph.plan_from(paragraph_start, paragraph_end, sent_end)
         if not in_sentence:
             continue
-        past_from = paragraph.past_from if section.kind == "plan" else None
+        past_from = paragraph.past_from(paragraph_start, paragraph_end) if section.kind == "plan" else None
         carry = ESTIMATE_CARRY.search(text, sent_start, sent_end)
         if carry:
             estimate_carry_until = section.end
@@ -206,9 +206,7 @@ class _Paragraphs:
         self.cue: tuple[int, int] | None = None
         self.list_left = 0  # paragraphs that an announcing paragraph (PLAN_LIST_OPENER) still covers
         self.cue_text = ""  # the paragraph that holds the cue or opened the list
-        # Where a paragraph of a plan section turns to the year just past (`去年，…`, `…较好完成了
-        # 确定的目标任务。全省生产总值增长8%`): its figures from there on are results.
-        self.past_from: int | None = None
+        self._past: tuple[int, int | None] = (-1, None)  # a paragraph's start and its `past_from`
 
     def plan_from(self, start: int, end: int, sent_end: int) -> int | None:
         """For a sentence ending at `sent_end` in the paragraph `text[start:end]`."""
@@ -233,10 +231,17 @@ class _Paragraphs:
                 self.list_left = LIST_ITEMS
                 self.cue_text = paragraph
             self.cue_year = self._named_year(self.cue_text)
-            past = PAST_YEAR_TURN.search(paragraph)
-            self.past_from = None if past is None else start + past.end()
         # The cue counts from the sentence that holds it on (a sentence ends at a stop or a newline).
         return self.cue[0] if self.cue is not None and self.cue[1] <= sent_end else None
+
+    def past_from(self, start: int, end: int) -> int | None:
+        """Where the paragraph `text[start:end]` of a plan section turns to the year just past
+        (`去年，…`, `…较好完成了确定的目标任务。全省生产总值增长8%`): its figures from there on are
+        results. Looked for once per paragraph, and only where a plan section asks."""
+        if self._past[0] != start:
+            turn = PAST_YEAR_TURN.search(self.text[start:end])
+            self._past = (start, None if turn is None else start + turn.end())
+        return self._past[1]
 
     def _named_year(self, cue_text: str) -> int | None:
         """The year the announcing paragraph names: `今年` (or the report's year named anywhere in it) is the
@@ -567,7 +572,7 @@ def _following_noun(text: str, quantity: Quantity) -> str:
 def _part_year_heads(heads_text: str, periods: dict[str, re.Pattern[str]]) -> tuple[str, list[str]] | None:
     """When every head of a `分别` list ends on a part of the year or on `全年`, the indicator before
     the first (empty when none) and the period of each value; else None."""
-    heads = [part for part in re.split(r"[、和及与]", _clean_indicator(heads_text)[0]) if part]
+    heads = _head_parts(heads_text)
     indicator = ""
     kinds = []
     for number, head in enumerate(heads):
@@ -585,9 +590,13 @@ def _part_year_heads(heads_text: str, periods: dict[str, re.Pattern[str]]) -> tu
     return _clean_indicator(indicator)[0], kinds
 
 
+def _head_parts(heads_text: str) -> list[str]:
+    """The items of a list of heads (`城镇、农村居民人均可支配收入` → `城镇`, `农村居民人均可支配收入`)."""
+    return [part for part in re.split(r"[、和及与]", _clean_indicator(heads_text)[0]) if part]
+
+
 def _distribution_heads(heads_text: str) -> list[str]:
-    cleaned, _ = _clean_indicator(heads_text)
-    parts = [p for p in re.split(r"[、和及与]", cleaned) if p]
+    parts = _head_parts(heads_text)
     if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
         # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
         return ["城镇" + parts[0][2:], "农村" + parts[0][2:]]

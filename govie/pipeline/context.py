@@ -208,19 +208,17 @@ def _heading_kind(line: str, report_year: int | None = None) -> str | None:
     looks_ahead = re.search(r"安排|今后|展望", line) is not None
     if is_review and not looks_ahead:
         return "review"
+    year = _year_in(line)
+    past = report_year is not None and year is not None and year < report_year
     if is_plan:
         # `一、2021年主要工作和成效` in a report of 2022: work of a year already past is reviewed.
-        year = _year_in(line)
-        if report_year is not None and year is not None and year < report_year and not looks_ahead:
-            return "review"
-        return "plan"
+        return "review" if past and not looks_ahead else "plan"
     # `三、接续奋斗2021年，…` in a report of 2021: the part on the year it plans for; `一、“十三五”时期经济
     # 社会发展取得显著成绩` in a report of 2021: the part on years past.
     if report_year is not None and re.match(NUMBERED_PART, line):
-        year = _year_in(line)
         if year == report_year:
             return "plan"
-        if year is not None and year < report_year:
+        if past:
             return "review"
     return None
 
