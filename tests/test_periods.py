@@ -221,3 +221,38 @@ def test_a_sentence_that_opens_on_a_year_speaks_of_that_year_alone():
     assert values[-41.0][2:] == ("cumulative", 2013)
     assert values[-12.0][2:] == ("year", None)
     assert values[18.6][1:4] == (2017, "cumulative", 2013)
+
+
+def test_each_year_in_a_review_is_an_average_and_a_plan_s_new_things_are_its_total():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全县新建农村公路860公里，每年投入2000万元实施城乡环卫一体化，农民人均纯收入达到1.6万元。\n"
+        "二、今后五年目标任务\n"
+        "（一）壮大实体经济。新增规模以上工业企业不少于30家，上市企业达到4家，每年举办招商推介活动3次以上。\n"
+        "三、2021年重点工作\n"
+        "今年新增规模以上工业企业6家，每人每年补助标准提高到600元。\n"
+    )
+    records = _by_value(govie.extract(text, report_year=2021))
+    assert records[860.0] == ("actual", 2020, "cumulative", 2016)
+    assert records[2000.0] == ("actual", 2020, "average", 2016)
+    assert records[1.6] == ("actual", 2020, "year", None)
+    assert records[30.0] == ("target", 2025, "cumulative", 2021)
+    assert records[4.0] == ("target", 2025, "year", None)
+    assert records[3.0] == ("target", 2025, "average", 2021)
+    assert records[6.0] == ("target", 2021, "year", None)
+    assert records[600.0] == ("target", 2021, "year", None)
+
+
+def test_the_level_a_planned_move_starts_from_is_the_present_one():
+    text = (
+        "一、2019年工作回顾\n"
+        "全县贫困发生率由2.5%降至0.8%。\n"
+        "二、2020年工作安排\n"
+        "城乡居民基础养老金标准从每人每月108元提高到118元；低保补助水平分别从每月375元、173元提高到419元、191元。\n"
+    )
+    records = {r.value: (r.indicator, r.role, r.year) for r in govie.extract(text, report_year=2020)}
+    assert records[108.0] == ("城乡居民基础养老金标准", "actual", 2019)
+    assert records[118.0] == ("城乡居民基础养老金标准", "target", 2020)
+    assert records[375.0][1:] == records[173.0][1:] == ("actual", 2019)
+    assert records[419.0][1:] == ("target", 2020)
+    assert records[2.5][1:] == records[0.8][1:] == ("actual", 2019)

@@ -238,9 +238,12 @@ class Lexicon:
 
     @cached_property
     def unit_pattern(self) -> str:
-        """A regex (source) matching any unit word, the longest first; not the 台 of `台阶`
-        (`迈上5万亿台阶` is 5 万亿, a step reached, not machines)."""
-        return f"(?:{trie_pattern(self.units)})(?:(?<!台)|(?!阶))"
+        """A regex (source) matching any unit word, the longest first, except where a word that only
+        begins like a unit stands (`unit_lookalikes` of cues.json): `迈上5万亿台阶` is 5 万亿, a step
+        reached, not machines; `7方面` is no volume."""
+        lookalikes = "|".join(re.escape(word) for word in self.cues.get("unit_lookalikes", ()))
+        guard = f"(?!{lookalikes})" if lookalikes else ""
+        return f"{guard}(?:{trie_pattern(self.units)})"
 
     @cached_property
     def cue_patterns(self) -> dict[str, re.Pattern[str]]:

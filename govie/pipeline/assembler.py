@@ -29,9 +29,10 @@ LEADING_NOISE = re.compile(
 TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
-    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|"
+    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
+NEVER = re.compile("(?!)")
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
 ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
 TARGET_PAREN_CUE = re.compile(r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$")
@@ -88,6 +89,8 @@ class AssemblyWords:
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
             "average": cues["period_average"],
+            # `每年` but not a per-head standard (`每人每年550元`); none in a pipeline saved before the list.
+            "each_year": re.compile("(?<![人户亩月])(?:" + cues["period_each_year"].pattern + ")") if "period_each_year" in cues else NEVER,
             # (Not the 共 of 公共: `一般公共预算收入` adds nothing up.)
             "total": re.compile("(?:" + cues["period_total"].pattern + ")(?<!公共)"),
         }
@@ -409,6 +412,11 @@ def _sentence_records(
         )
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
+        if role == "target" and MOVE_START.search(clause) and MOVE_TO.match(text, quantity.mention_end):
+            # `标准从每人每月100元提高到110元` in a plan: the level it starts from is the present one,
+            # the year before the target's (GUIDELINE, start values).
+            role, tier = "actual", None
+            year = year - 1 if year is not None else None
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -762,6 +770,10 @@ def _year(
     return section.year
 
 
+# The start of a move, per head or period written between (`从每人每月100元`), or a later item of
+# its list (`分别从每月375元、173元`); and the move that follows it (`提高到110元`).
+MOVE_START = re.compile(r"(?:从|由)(?:每人每月|每人每年|每户每月|每月|每年|每人|年人均|人均)?(?:\d[\d.]*[^\d，。；、]{0,4}、)*$")
+MOVE_TO = re.compile(r"[^，。；]{0,24}?(?:提高|提升|增加|增长|降低|下降|减少|扩大|上调|下调|调整|降|增|升)(?:到|至|为)")
 ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|全年")
 # The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
 CHANGE_START = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?$")
@@ -773,7 +785,7 @@ SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是)((?:19|20)\d\d)年")
 # `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
 SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
 SEVERAL_YEARS = re.compile(
-    r"([两三四五]|(?<![\d年])[1-9]\d)年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年|回望([1-9]\d)年"
+    r"([两三四五]|(?<![\d年])[1-9]\d)年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年|回望([1-9]\d)年|(?:今后|未来)([三五])年"
 )
 
 
@@ -791,7 +803,8 @@ def _period(
     """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
 
     Part of the year: a part-year marker (`1—11月`, `前三季度`) after the last `全年` before the
-    value. A yearly average: `年均` in its clause (not a one-year mean such as `年均浓度`). A total
+    value. A yearly average: `年均` in its clause (not a one-year mean such as `年均浓度`), or `每年` in
+    a passage on several years. A total
     over several years: a value in a sentence or paragraph about several years (`过去五年`,
     `“十三五”以来`, `2016年以来`), or a change against a year several years back, unless it is a
     level reached (`达到`, `增至`) or a rate."""
@@ -808,6 +821,9 @@ def _period(
         marker = None
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照)", clause[average.end() :]):
+        return "average", _year_start(marker, clause, year), year
+    if marker is not None and periods["each_year"].search(clause):
+        # `五年来，…每年投资3000万元`: what each year of the passage saw, its yearly average.
         return "average", _year_start(marker, clause, year), year
     base = SINCE_BASE_YEAR.search(clause)
     if base and measure in ("growth", "change") and year is not None and int(base.group(1)) < year - 1:

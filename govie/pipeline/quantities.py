@@ -19,11 +19,20 @@ _CHINESE = (
     rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百"
     r"|[百千](?=余?[万亿]{1,2}(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤))"
 )
+# What a magnitude alone may count (`近亿元`, `近万人`), as for `百`/`千` heads above.
+_BARE_MAGNITUDE_UNITS = r"余?(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤)(?!以上项目|项目|企业|级)"
+BARE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
 RANGE_SEPARATOR = rf"\s?(?:[{RANGE_DASHES}至]{{1,2}})\s?"
 DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
 # Exclusions the relation model does not overturn: these rules are near exact, and a comparison's
 # gap or a date looks like a record in every feature but the one that excluded it.
-FINAL_EXCLUSIONS = frozenset({"date", "footnote", "fraction", "rank", "comparison"})
+FINAL_EXCLUSIONS = frozenset({"date", "footnote", "fraction", "rank", "comparison", "definition"})
+# An entry of a glossary: a numbered term and its colon (`[3]淘宝村：`, `〔7〕…：`, `15.“克重化”管理：`),
+# or a bracketed term (`9.[“12345”总体发展战略]是…`), to the end of its line.
+GLOSSARY_ENTRY = re.compile(
+    r"^[ \t]*(?:[\[［【〔(（][ \t]*\d{1,3}[ \t]*[\]］】〕)）][ \t]*[^\n：:]{1,40}[：:]|\d{1,3}[.．、][ \t]*(?:[^\n：:]{1,40}[：:]|\[[^\]\n]{1,40}\]))[^\n]*",
+    re.M,
+)
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
 SESSION = re.compile(r"(?:全会|全体会议)")
 TERM = re.compile(r"届[^，。；]{0,4}$")
@@ -72,8 +81,15 @@ class QuantityFinder:
         lexicon = self.lexicon
         magnitude = lexicon.numbers.unit_prefix
         after = "|".join(trie_pattern(lexicon.cues[key]) for key in ("bound_approx_after", "bound_min_after", "bound_max_after"))
+        # `突破万亿元`, `近亿元`, `增收万元以上`: a magnitude alone is the number after a bound word.
+        bare_after = "|".join(
+            f"(?<={re.escape(word)})"
+            for key in ("bound_approx_before", "bound_min_before", "bare_magnitude_before")
+            for word in lexicon.cues.get(key, ())
+        )
+        bare_magnitude = rf"(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else "(?!)"
         return re.compile(
-            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE})(?P<low_pct>%|‰)?"
+            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{ARABIC_NUMBER}))?"
             rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>{lexicon.unit_pattern})|(?P<bare_approx>余|多)?(?P<bare>{magnitude}))?"
             rf"(?P<after>{after})?"
@@ -111,7 +127,24 @@ class QuantityFinder:
             quantity = _quantity_from_match(text, match, bound_of, words)
             if quantity is not None:
                 found.append(quantity)
+        entries = self._glossary_entries(text)
+        for quantity in found:
+            if any(start <= quantity.start < end for start, end in entries):
+                quantity.excluded = "definition"
         return found
+
+    @cached_property
+    def glossary_heading(self) -> re.Pattern[str]:
+        words = self.lexicon.cues.get("glossary_headings", ())
+        return re.compile(rf"^[^\n]{{0,6}}(?:{trie_pattern(words)})[^\n]{{0,6}}$", re.M) if words else re.compile("(?!)")
+
+    def _glossary_entries(self, text: str) -> list[tuple[int, int]]:
+        """The entries of a glossary after the report (`※名词解释※`, then `[3]淘宝村：“淘宝村”是指…`):
+        their figures define a term, they report nothing (GUIDELINE, rulings after the first county pass)."""
+        heading = self.glossary_heading.search(text)
+        if heading is None:
+            return []
+        return [match.span() for match in GLOSSARY_ENTRY.finditer(text, heading.end())]
 
 
 @dataclass(frozen=True)
@@ -145,7 +178,7 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
         unit = magnitude + unit
         if not unit or unit == magnitude:
             return None
-    value = parse_number(low_text)
+    value = BARE_MAGNITUDES[low_text] if low_text in BARE_MAGNITUDES else parse_number(low_text)
     if value is None:
         return None
     start = match.start("low")
