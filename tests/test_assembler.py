@@ -48,3 +48,15 @@ def test_comparison_gap_is_no_record_and_the_quantity_says_why():
 def test_indicator_spans_go_to_doc_spans():
     doc = _run(REVIEW + "城镇新增就业5213人。")
     assert [s.text for s in doc.spans["indicators"]] == ["城镇新增就业"]
+
+
+def test_a_second_list_without_heads_runs_over_the_heads_of_the_first():
+    text = REVIEW + "全县城乡居民收入分别达到31500元、14200元，同比分别增长7.5%和9.1%，旅游收入增长8%。"
+    records = [(r.indicator_id, r.value) for r in _run(text)._.records]
+    assert records == [
+        ("urban_disposable_income", 31500.0),
+        ("rural_disposable_income", 14200.0),
+        ("urban_disposable_income", 7.5),
+        ("rural_disposable_income", 9.1),
+        ("tourism_revenue", 8.0),
+    ]

@@ -479,6 +479,9 @@ def _indicator_for(
                     named = _last_match(words.headline_names, text, state.start, segment_start)
                     indicator = named.group() if named is not None else ""
                 state.distribution = [indicator] * len(heads)
+        elif state.distribution_index >= len(state.distribution) > 0 and _only_cues(heads_text):
+            # `城乡居民人均可支配收入分别达到…元、…元，同比分别增长…、…`: a second list over the same heads.
+            state.distribution_index = 0
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
