@@ -24,12 +24,13 @@ HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额
 LEADING_NOISE = re.compile(
     r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|"
     r"共|累计|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
-    r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
+    r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年|"
+    r"(?:比|较|是)?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?的?)+"
 )
 TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
-    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|每人每月|每人每年|每户每月|每月|每人|年人均|"
+    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
 NEVER = re.compile("(?!)")
@@ -380,6 +381,9 @@ def _sentence_records(
         heads = _shared_value_heads(segment) or [(indicator, indicator_start)]
         indicator, indicator_start = heads[0]
         measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues)
+        if measure == "level" and quantity.unit == "%" and words.headline_id(indicator, "growth") == "cpi":
+            # `CPI控制在3%左右`: the consumer price figure is a rise (RECORDS.md `cpi`, 居民消费价格涨幅).
+            measure = "growth"
         # (A plan announced after the turn to the past year takes over again: `去年…。今年目标是：…`.)
         reviews_past = (
             past_from is not None
