@@ -110,3 +110,8 @@ def test_the_figures_of_a_glossary_define_terms_and_are_no_records():
     assert found[0] == (5.0, "所", None)
     assert (1000.0, "万元", "definition") in found
     assert (5.0, "", "definition") in found
+
+
+def test_one_one_is_no_eleven():
+    found = [(q.value, q.start) for q in find_quantities("完成全县唯一一家化工厂搬迁，问题一一对应整改。")]
+    assert (1.0, 6) in found and all(value != 11.0 for value, _ in found)

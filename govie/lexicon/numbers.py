@@ -19,14 +19,15 @@ CHINESE_NUMERAL_CHARS = CHINESE_DIGITS + "十百千万亿" + FINANCIAL_DIGITS + 
 _FINANCIAL_CHARS = FINANCIAL_DIGITS + "零〇拾佰仟万亿"
 # A Chinese numeral as a pattern; what it means is cn2an's business (`parse_chinese`). An ordinary one
 # starts with a digit or a ten (`十二`) and may have a decimal part after 点 (`二点五`). A financial one
-# has two characters at least: its digits are also parts of words (`登陆一次`, `海陆多处`).
+# has two characters at least: its digits are also parts of words (`登陆一次`, `海陆多处`). `一一` is no
+# number (`唯一一家` is one, `一一对应` none).
 CHINESE_NUMBER = (
-    rf"(?:[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿]*(?:点[{CHINESE_DIGITS}]+)?"
+    rf"(?:(?!一一)[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿]*(?:点[{CHINESE_DIGITS}]+)?"
     rf"|[{FINANCIAL_DIGITS}拾][{_FINANCIAL_CHARS}]+(?:点[{FINANCIAL_DIGITS}零〇]+)?)"
 )
 # The same, shortest first: for a tokenizer that leaves a trailing 万/亿 to the unit (`三千五百|万元`).
 CHINESE_NUMBER_LAZY = (
-    rf"(?:[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿]*?(?:点[{CHINESE_DIGITS}]+)?"
+    rf"(?:(?!一一)[{CHINESE_DIGITS}十][{CHINESE_DIGITS}十百千万亿]*?(?:点[{CHINESE_DIGITS}]+)?"
     rf"|[{FINANCIAL_DIGITS}拾][{_FINANCIAL_CHARS}]+?(?:点[{FINANCIAL_DIGITS}零〇]+)?)"
 )
 # `百分之五`, `百分之六点五`, `百分之百`: a percentage written in words, the unit before the number.
