@@ -87,7 +87,7 @@ class QuantityFinder:
             for key in ("bound_approx_before", "bound_min_before", "bare_magnitude_before")
             for word in lexicon.cues.get(key, ())
         )
-        bare_magnitude = rf"(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else "(?!)"
+        bare_magnitude = rf"(?=[万亿])(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else "(?!)"
         return re.compile(
             rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{ARABIC_NUMBER}))?"
