@@ -58,6 +58,8 @@ def _names(sentence: str) -> list[tuple[str, float, str | None]]:
             [("竣工投产项目投资", 25.0, "投资"), ("项目竣工投产", 8.0, None)],
         ),
         ("推进总长9.1公里的东环路、北环路等6条道路建设。", [("道路建设总长", 9.1, "总长"), ("道路建设", 6.0, None)]),
+        ("加快推动投资3亿元的甲乙新材料生产线等项目建设。", [("甲乙新材料生产线等项目建设投资", 3.0, "投资")]),
+        ("投资30亿元的滨海大道基本完成征地。", [("滨海大道投资", 30.0, "投资")]),
         # The thing's own size is no part of its name.
         ("投资6000万元完成了全长18公里的乡村公路建设。", [("乡村公路建设投资", 6000.0, "投资"), ("乡村公路建设全长", 18.0, "全长")]),
         # A verb and the thing: generic verbs go, verbs that change what is bought stay.

@@ -650,9 +650,7 @@ def _thing_named_at(text: str, position: int, patterns: dict[str, re.Pattern[str
     attributed = patterns["attributed"].match(window)
     window = _without_size(window[attributed.end() :] if attributed else window, patterns)
     if "等" in window:
-        # (Not a bare verb after it: `甲园、乙区等建设` names the items.)
-        head = _without_size(window[window.rindex("等") + 1 :], patterns)
-        window = head if len(head) >= 2 and not patterns["purpose"].fullmatch(head) else window[: window.rindex("等")]
+        window = _head_of_list(window, patterns)
     count = patterns["count"].search(window, 1)
     while count is not None:
         # A count at the end, or before what is said of the thing, ends its name (`技改项目66个`,
@@ -668,6 +666,20 @@ def _thing_named_at(text: str, position: int, patterns: dict[str, re.Pattern[str
         head, said = window[: end.start()], window[end.start() :]
         window = said + head if len(head) <= 2 and patterns["result"].match(said) else head
     return window if len(window) >= 2 else ""
+
+
+def _head_of_list(phrase: str, patterns: dict[str, re.Pattern[str]]) -> str:
+    """The name of things listed before 等: the head after it, when it names them by itself
+    (`甲路、乙路等6条道路建设` → `道路建设`); else the first of them with it (`甲产业园、乙区等项目` →
+    `甲产业园等项目`, `甲生产线等项目建设` → `甲生产线等项目建设`), without a bare verb (`甲园、乙区等建设`)."""
+    cut = phrase.rindex("等")
+    items, head = phrase[:cut], _without_size(phrase[cut + 1 :], patterns)
+    if patterns["purpose"].fullmatch(head):
+        head = ""
+    if len(head) >= 3 and LIST_BREAK in items:
+        return head
+    first = items.split(LIST_BREAK)[0]
+    return first + "等" + head if head else first
 
 
 def _first(pattern: re.Pattern[str], text: str) -> int:
