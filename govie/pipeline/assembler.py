@@ -143,7 +143,7 @@ class AssemblyWords:
             "size": re.compile(
                 rf"(?:约|近)?(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万亿千百]?{counted}(?:级|多|余|左右)?(?!以上|以下)"
             ),
-            "count": re.compile(rf"\d[\d.]*(?:多|余)?[万亿]?(?:{one_of('count_units')})|\d{{1,2}}月|(?:19|20)\d\d年"),
+            "count": re.compile(rf"\d[\d.]*(?:多|余)?[万亿千百]?{counted}|\d{{1,2}}月|(?:19|20)\d\d年"),
             "next_value": re.compile(rf"[、和及与](?={bound}\d|(?:{attribute}))"),
             "attributed": re.compile(rf"(?:{attribute}){bound}\d[\d.]*[^、，,；。的\d]{{0,6}}的"),
             "ends": re.compile(rf"(?:{one_of('attribute_thing_ends')})(?!区)"),
@@ -653,8 +653,8 @@ def _thing_named_at(text: str, position: int, patterns: dict[str, re.Pattern[str
         window = _head_of_list(window, patterns)
     count = patterns["count"].search(window, 1)
     while count is not None:
-        # A count at the end, or before what is said of the thing, ends its name (`技改项目66个`,
-        # `…一期8月竣工`); one before a noun counts that noun (`园区内3条高压线路迁改`).
+        # A count or size at the end, or before what is said of the thing, ends its name (`技改项目66个`,
+        # `…一期8月竣工`); one before a noun counts or sizes that noun (`园区内3条高压线路迁改`).
         rest = window[count.end() :]
         if not rest or patterns["ends"].match(rest) or count.group().endswith(("月", "年")):
             window = window[: count.start()]
