@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -39,6 +40,20 @@ ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
 TARGET_PAREN_CUE = re.compile(r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$")
 REGION_PREFIX = re.compile(r"全[省市区县州盟国](?:全年)?")
 SUB_ITEM = re.compile(r"其中[，,：:]?")
+
+
+class Name(NamedTuple):
+    """An indicator's name and the span of the text that names it (Doc offsets; None where no
+    one piece of the text does: a name restored from several places)."""
+
+    text: str
+    start: int | None
+    end: int | None
+
+    @classmethod
+    def written(cls, text: str, start: int | None) -> Name:
+        """A name as the text writes it from `start` (restored when `start` is None)."""
+        return cls(text, start, None if start is None else start + len(text))
 
 
 class AssemblyWords:
@@ -75,6 +90,10 @@ class AssemblyWords:
         return frozenset(self.lexicon.words("point_units")) | {"%", ""}
 
     @cached_property
+    def rate_units(self) -> frozenset[str]:
+        return frozenset(self.lexicon.words("rate_units", "point_units"))
+
+    @cached_property
     def count_units(self) -> frozenset[str]:
         return frozenset(self.lexicon.cues["count_units"])
 
@@ -101,6 +120,39 @@ class AssemblyWords:
         """Every headline indicator's name and alias, longest first."""
         names = [name for indicator in self.lexicon.headline_indicators for name in (indicator.name, *indicator.aliases)]
         return re.compile("|".join(map(re.escape, sorted(set(names), key=len, reverse=True))))
+
+    @cached_property
+    def attribute_patterns(self) -> dict[str, re.Pattern[str]] | None:
+        """The words of a figure given as an attribute of the thing named after it (`总投资1.6亿元的…工程`);
+        None for a pipeline saved before cues.json had them."""
+        lexicon = self.lexicon
+        if "attribute_words" not in lexicon.cues:
+            return None
+
+        def one_of(*keys: str) -> str:
+            return "|".join(map(re.escape, sorted(set(lexicon.words(*keys)), key=len, reverse=True)))
+
+        attribute = one_of("attribute_words")
+        bound = f"(?:{one_of('bound_approx_before', 'bound_min_before')})?"
+        counted = f"(?:{lexicon.unit_pattern}|{one_of('count_units')})"
+        return {
+            "attribute": re.compile(rf"(?P<attribute>{attribute}){bound}\s*$"),
+            "headline": re.compile(rf"(?:{self.headline_names.pattern}){bound}\s*$"),
+            # `的` after the value, past a unit the number grammar leaves out (`100万平米的`) and past
+            # further attributes of the same thing (`总投资60亿元、占地1500亩、建筑面积10万平方米的…`).
+            "link": re.compile(rf"(?:[、，,]\s*(?:{attribute}){bound}\d[\d.]*[^、，,；。的\d]{{0,6}})*[^\d，。；、,;:：的\s]{{0,3}}的"),
+            "purpose": re.compile(rf"(?:{one_of('attribute_purpose_verbs')})了?"),
+            "action": re.compile(rf"(?:{one_of('attribute_action_verbs')})了?"),
+            "fund": re.compile(rf"(?:{one_of('attribute_funds')})$"),
+            "size": re.compile(
+                rf"(?:约|近)?(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)(?:多|余)?[万亿千百]?{counted}(?:级|多|余|左右)?(?!以上|以下)"
+            ),
+            "count": re.compile(rf"\d[\d.]*(?:多|余)?[万亿千百]?{counted}|\d{{1,2}}月|(?:19|20)\d\d年"),
+            "next_value": re.compile(rf"[、和及与](?={bound}\d|(?:{attribute}))"),
+            "attributed": re.compile(rf"(?:{attribute}){bound}\d[\d.]*[^、，,；。的\d]{{0,6}}的"),
+            "ends": re.compile(rf"(?:{one_of('attribute_thing_ends')})(?!区)"),
+            "result": re.compile(one_of("count_result_verbs")),
+        }
 
     def is_gap(self, unit: str) -> bool:
         return unit in self._gap_units or unit.endswith("元")
@@ -373,13 +425,13 @@ def _sentence_records(
             # Marked on the quantity too, so that later components know why it made no record.
             quantity.excluded = "comparison"
             continue
-        indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state, words)
+        name = _indicator_for(text, quantity, segment, segment_start, clause, state, words)
         if in_target_paren and state.previous is not None:
-            indicator, indicator_start = state.previous.indicator, state.previous.indicator_start
-        if not indicator:
+            name = Name(state.previous.indicator, state.previous.indicator_start, state.previous.indicator_end)
+        if not name.text:
             continue
-        heads = _shared_value_heads(segment) or [(indicator, indicator_start)]
-        indicator, indicator_start = heads[0]
+        heads = _shared_value_heads(segment) or [name]
+        indicator = heads[0].text
         measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues)
         if measure == "level" and quantity.unit == "%" and words.headline_id(indicator, "growth") == "cpi":
             # `CPI控制在3%左右`: the consumer price figure is a rise (RECORDS.md `cpi`, 居民消费价格涨幅).
@@ -427,7 +479,7 @@ def _sentence_records(
                 (quantity.value, quantity.start, quantity.end, "min"),
                 (quantity.high_value, quantity.high_start, quantity.high_end, "max"),
             ]
-        for (indicator, indicator_start), (value, start, end, bound) in ((h, v) for h in heads for v in values):
+        for (indicator, indicator_start, indicator_end), (value, start, end, bound) in ((h, v) for h in heads for v in values):
             record = Draft(
                 indicator=indicator,
                 indicator_id=words.headline_id(indicator, measure),
@@ -443,7 +495,7 @@ def _sentence_records(
                 evidence=evidence,
                 quantity=quantity,
                 indicator_start=indicator_start,
-                indicator_end=(indicator_start + len(indicator)) if indicator_start is not None else None,
+                indicator_end=indicator_end,
                 unit_start=quantity.unit_start,
                 unit_end=quantity.unit_end,
                 period=period,
@@ -465,7 +517,7 @@ def _clause_start(text: str, sent_start: int, position: int) -> int:
 
 def _indicator_for(
     text: str, quantity: Quantity, segment: str, segment_start: int, clause: str, state: _SentenceState, words: AssemblyWords
-) -> tuple[str, int | None]:
+) -> Name:
     state.period_of_head = None
     if "分别" in segment:
         heads_text = segment[: segment.index("分别")]
@@ -494,11 +546,19 @@ def _indicator_for(
         if state.distribution_periods:
             state.period_of_head = state.distribution_periods[state.distribution_index]
         state.distribution_index += 1
-        return head, None
+        return Name.written(head, None)
     list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
     raw = text[phrase_start : quantity.mention_start]
+    attributed = _attribute_name(text, quantity, raw, phrase_start, words, state.previous)
+    if attributed is not None:
+        return attributed
     phrase, offset = _clean_indicator(raw)
+    if phrase.startswith("的") and quantity.unit in words.count_units and state.previous is not None:
+        # `实施总投资14亿元的技改项目66个`: the things the value before was an attribute of are counted.
+        thing = phrase[1:]
+        if len(thing) >= 2 and state.previous.indicator.startswith(thing):
+            return Name.written(thing, phrase_start + offset + 1)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
     counted = bool(following) and (quantity.unit.lstrip("万亿") in words.count_units or quantity.unit in ("万", "亿"))
@@ -506,29 +566,146 @@ def _indicator_for(
         phrase = ""
     if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
         # `甲、乙等12个项目`, `某大学首次实现8个新型器件量产`: the counted noun names the indicator.
-        return following, None
+        return Name.written(following, None)
     if phrase in AGGREGATE_WORDS or not phrase and state.previous is None:
         # `地区生产总值迈上新台阶，总量突破5万亿元`, `地区生产总值增速逐季提高，全年增长4.5%`: the
         # indicator the sentence named before, in a clause of its own without a figure.
         named = _last_match(words.headline_names, text, state.start, phrase_start)
         if named is not None:
-            return named.group(), named.start()
+            return Name.written(named.group(), named.start())
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase)
-        return phrase, phrase_start + offset
+        return Name.written(phrase, phrase_start + offset)
     if counted:
         lead = phrase if phrase and not _only_cues(phrase) else ""
-        return lead + following, None
+        return Name.written(lead + following, None)
     if state.previous is not None:
         if not phrase and state.previous.quantity is not None:
             # `生产总值增长7.1%，一般公共预算收入升至全国第4位，增长11.1%`: a headline named after the
             # last figure, in a clause whose own figure made no record (a rank), is this one's.
             named = _last_match(words.headline_names, text, state.previous.quantity.mention_end, phrase_start)
             if named is not None:
-                return named.group(), named.start()
-        return state.previous.indicator, state.previous.indicator_start
-    return "", None
+                return Name.written(named.group(), named.start())
+        return Name(state.previous.indicator, state.previous.indicator_start, state.previous.indicator_end)
+    return Name("", None, None)
+
+
+def _attribute_name(text: str, quantity: Quantity, raw: str, raw_start: int, words: AssemblyWords, previous: Draft | None) -> Name | None:
+    """A figure given as an attribute of the thing named after it is named from that thing and the
+    attribute word, which is its span: `实施总投资1.6亿元的“新三个一”工程` → `新三个一工程总投资`,
+    `投资5000万元推进博文路西段建设` → `博文路西段建设投资`, `拨付1600万元就业补助资金` →
+    `拨付就业补助资金`. The words before the attribute (a verb, an item mark, an 等-list of names)
+    say who acts, not what it is spent on. A value of the list that follows without a word of its
+    own (`投资8亿元的甲项目、6亿元的乙项目`) has the attribute of the one before. None when the value is
+    not given so, or when the words before it are a headline indicator that names it
+    (`固定资产投资1000亿元的目标`)."""
+    patterns = words.attribute_patterns
+    if patterns is None or not quantity.unit or quantity.unit == "倍" or quantity.unit in words.rate_units:
+        return None
+    attribute = patterns["attribute"].search(raw)
+    if attribute is not None and not patterns["headline"].search(raw):
+        word = attribute.group("attribute")
+        start = raw_start + attribute.start("attribute")
+    elif not raw.strip() and (before := _attribute_before(text, previous, quantity, patterns)) is not None:
+        word, start = before
+    else:
+        return None
+    after = quantity.mention_end
+    link = patterns["link"].match(text, after)
+    purpose = None if link else patterns["purpose"].match(text, after)
+    action = None if link or purpose else patterns["action"].match(text, after)
+    if link or purpose:
+        thing = _thing_named_at(text, (link or purpose).end(), patterns)
+    elif action:
+        # A verb that changes what the money buys stays in the name (GUIDELINE, settled decision 14).
+        rest = _thing_named_at(text, action.end(), patterns)
+        thing = action.group().rstrip("了") + rest if rest else ""
+    else:
+        # Money paid as a fund (`拨付1600万元就业补助资金`) is named as the payment of that fund.
+        thing = _thing_named_at(text, after, patterns)
+        if not thing or not patterns["fund"].search(thing):
+            return None
+        return Name(word + thing, start, start + len(word))
+    if not thing:
+        return None
+    return Name(thing + word, start, start + len(word))
+
+
+def _attribute_before(
+    text: str, previous: Draft | None, quantity: Quantity, patterns: dict[str, re.Pattern[str]]
+) -> tuple[str, int] | None:
+    """The attribute word and its start, when the value before, in the same unit, was named from one."""
+    if previous is None or previous.indicator_start is None or previous.indicator_end is None or previous.unit != quantity.unit:
+        return None
+    if not patterns["attribute"].fullmatch(text, previous.indicator_start, previous.indicator_end):
+        return None
+    return text[previous.indicator_start : previous.indicator_end], previous.indicator_start
+
+
+# How far after its value the name of a thing is looked for.
+THING_WINDOW = 60
+THING_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+FOOTNOTE_MARK = re.compile(r"[\[［【〔]\d+[\]］】〕]|[“”\"‘’]|\s")
+
+
+def _thing_named_at(text: str, position: int, patterns: dict[str, re.Pattern[str]]) -> str:
+    """The thing written from `position` on, as an indicator names it: up to the end of the clause,
+    the next attribute value of a list (`、投资2.5亿元的…`) or a count or date after it (`技改项目66个`,
+    `…一期8月竣工`); without a leading count or size (`17个`, `17.2万平米`), the items of an 等-list
+    before its head (`甲路、乙路等8条道路建设` → `道路建设`), parentheses, quotes and footnote marks, and
+    what is said of it (`…项目竣工`, `…产业园加快实施`). A head too bare to name anything alone (`项目`)
+    keeps a result said of it in front (`6个项目建成投产` → `建成投产项目`). Empty when less than two
+    characters are left."""
+    window = text[position : position + THING_WINDOW]
+    window = window[: _first(THING_BREAK, window)]
+    window = window[: _first(patterns["next_value"], window)]
+    window = FOOTNOTE_MARK.sub("", PARENTHESES.sub("", window))
+    # (`投资1.2亿元完成了总长28公里的农村公路建设`: the thing has a size of its own.)
+    attributed = patterns["attributed"].match(window)
+    window = _without_size(window[attributed.end() :] if attributed else window, patterns)
+    if "等" in window:
+        window = _head_of_list(window, patterns)
+    count = patterns["count"].search(window, 1)
+    while count is not None:
+        # A count or size at the end, or before what is said of the thing, ends its name (`技改项目66个`,
+        # `…一期8月竣工`); one before a noun counts or sizes that noun (`园区内3条高压线路迁改`).
+        rest = window[count.end() :]
+        if not rest or patterns["ends"].match(rest) or count.group().endswith(("月", "年")):
+            window = window[: count.start()]
+            break
+        window = window[: count.start()] + rest
+        count = patterns["count"].search(window, max(count.start(), 1))
+    end = patterns["ends"].search(window, 2)
+    if end is not None:
+        head, said = window[: end.start()], window[end.start() :]
+        window = said + head if len(head) <= 2 and patterns["result"].match(said) else head
+    return window if len(window) >= 2 else ""
+
+
+def _head_of_list(phrase: str, patterns: dict[str, re.Pattern[str]]) -> str:
+    """The name of things listed before 等: the head after it, when it names them by itself
+    (`甲路、乙路等6条道路建设` → `道路建设`); else the first of them with it (`甲产业园、乙区等项目` →
+    `甲产业园等项目`, `甲生产线等项目建设` → `甲生产线等项目建设`), without a bare verb (`甲园、乙区等建设`)."""
+    cut = phrase.rindex("等")
+    items, head = phrase[:cut], _without_size(phrase[cut + 1 :], patterns)
+    if patterns["purpose"].fullmatch(head):
+        head = ""
+    if len(head) >= 3 and LIST_BREAK in items:
+        return head
+    first = items.split(LIST_BREAK)[0]
+    return first + "等" + head if head else first
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    """Where `pattern` first matches in `text`, or its length."""
+    match = pattern.search(text)
+    return match.start() if match is not None else len(text)
+
+
+def _without_size(phrase: str, patterns: dict[str, re.Pattern[str]]) -> str:
+    size = patterns["size"].match(phrase)
+    return phrase[size.end() :] if size is not None else phrase
 
 
 # What a clause calls its indicator when the sentence named it before.
@@ -545,7 +722,7 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
 SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])")
 
 
-def _shared_value_heads(segment: str) -> list[tuple[str, int | None]]:
+def _shared_value_heads(segment: str) -> list[Name]:
     """`办复率、见面率均达到100%`: one value for each indicator of the list before 均."""
     match = SHARED_VALUE.search(segment)
     if match is None:
@@ -553,7 +730,7 @@ def _shared_value_heads(segment: str) -> list[tuple[str, int | None]]:
     before = segment[: match.start()]
     cut = max(before.rfind(ch) for ch in CLAUSE_BREAK)
     heads = _distribution_heads(before[cut + 1 :])
-    return [(head, None) for head in heads] if len(heads) >= 2 else []
+    return [Name(head, None, None) for head in heads] if len(heads) >= 2 else []
 
 
 def _only_cues(phrase: str) -> bool:

@@ -446,7 +446,7 @@ class Relations:
             chosen = candidates[max(range(len(candidates)), key=lambda k: scores[k])]
             base = slot.rule_drafts[0] if slot.rule_drafts else None
             draft = replace(base) if base is not None else self._draft_from_slot(text, slot)
-            if chosen.source == "ner" or base is None:
+            if (chosen.source == "ner" and not _same_words(chosen, base)) or base is None:
                 draft.indicator = chosen.text
                 draft.indicator_id = self.headline_id(chosen.text)
                 draft.indicator_start, draft.indicator_end = chosen.span if chosen.span is not None else (None, None)
@@ -530,3 +530,9 @@ def _names_a_sub_area(rule_indicator: str, chosen: str, headline_id: Callable[..
 
 
 SUB_AREA_PREFIX = re.compile(r"(?:[市县区州盟旗]|新区|园区|开发区|示范区|片区|都市区|兵团)(?:地区)?$")
+
+
+def _same_words(chosen: Candidate, base: Draft | None) -> bool:
+    """The NER chose the very words the rules' name stands on (`总投资` of `总投资1.6亿元的某工程`, named
+    `某工程总投资`): the rules' name, completed from the text around those words, is kept."""
+    return base is not None and chosen.span is not None and chosen.span == (base.indicator_start, base.indicator_end)
