@@ -6,6 +6,7 @@ published as `doc._.records`."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.language import Language
@@ -20,15 +21,15 @@ from .tokenizer import pipeline_lexicon
 
 CLAUSE_BREAK = "，；：,;:\n"
 LIST_BREAK = "、"
-HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资"
+HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资润益收"
 LEADING_NOISE = re.compile(
     r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|"
     r"共|累计|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
     r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
-    r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
@@ -93,6 +94,21 @@ class AssemblyWords:
         }
 
     @cached_property
+    def sector_structure(self) -> re.Pattern[str] | None:
+        """A mention of the three-sector structure (`三次产业结构`); None for tables saved without the list."""
+        words = self.lexicon.cues.get("sector_structure")
+        return self.lexicon.cue_patterns["sector_structure"] if words else None
+
+    @cached_property
+    def sector_shares(self) -> tuple[str, ...]:
+        return self.lexicon.cues.get("sector_shares", ())
+
+    @cached_property
+    def shared_qualifiers(self) -> tuple[str, ...]:
+        """Qualifiers that the first head of a list names for all of them (`城乡居民养老保险、医疗保险`), longest first."""
+        return tuple(sorted(self.lexicon.cues.get("shared_qualifiers", ()), key=len, reverse=True))
+
+    @cached_property
     def headline_names(self) -> re.Pattern[str]:
         """Every headline indicator's name and alias, longest first."""
         names = [name for indicator in self.lexicon.headline_indicators for name in (indicator.name, *indicator.aliases)]
@@ -106,8 +122,11 @@ class _SentenceState:
     def __init__(self, start: int = 0) -> None:
         self.start = start
         self.previous: Draft | None = None
-        self.distribution: list[str] = []
+        self.distribution: list[tuple[str, int | None]] = []
         self.distribution_index = 0
+        # Several indicators that the value at hand is given for (`分别增长7.5%` after a list of two).
+        self.shared: list[tuple[str, int | None]] = []
+        self.distributed = False  # the value at hand took its indicator from a `分别` list
         # The parts of the year a `分别` list runs over (`一季度、上半年和全年分别增长…`), one per value.
         self.distribution_periods: list[str] = []
         self.period_of_head: str | None = None
@@ -356,7 +375,9 @@ def _sentence_records(
     evidence = sentence.strip()
     out: list[Draft] = []
     previous_end = sent_start
-    for quantity in quantities:
+    ratios = _sector_ratios(text, sent_start, quantities, words)
+    ratio_first: Draft | None = None
+    for number, quantity in enumerate(quantities):
         # What precedes the mention, which begins before the number when the unit comes first (`百分之五`).
         at = quantity.mention_start
         clause_start = _clause_start(text, sent_start, at)
@@ -364,19 +385,41 @@ def _sentence_records(
         segment_start = max(clause_start, previous_end)
         segment = text[segment_start:at]
         previous_end = quantity.mention_end
+        ratio = ratios.get(number)
+        if ratio is not None and ratio[0] > 0:
+            if ratio_first is not None:
+                # The second and third shares: of the year and role of the first.
+                out.append(_ratio_share(ratio_first, words.sector_shares[ratio[0]], quantity))
+                state.previous = out[-1]
+            continue
         in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, at - 14) : at]))
-        if not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
+        if ratio is None and not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
             # Marked on the quantity too, so that later components know why it made no record.
             quantity.excluded = "comparison"
             continue
-        indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state, words)
+        if ratio is not None:
+            indicator, indicator_start = words.sector_shares[0], ratio[1][0]
+            state.period_of_head, state.shared, state.distributed = None, [], False
+        else:
+            run = _value_run(text, out, clause_start)
+            listed = _list_length(text, quantities, number)
+            indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state, words, listed, run)
         if in_target_paren and state.previous is not None:
             indicator, indicator_start = state.previous.indicator, state.previous.indicator_start
         if not indicator:
             continue
-        heads = _shared_value_heads(segment) or [(indicator, indicator_start)]
+        heads = [(indicator, indicator_start)]
+        if ratio is None:
+            shared = state.shared or ([] if state.distributed else _shared_value_heads(segment, quantity.unit, run, words))
+            # (Spanned where the text writes a head whole: `办复率、满意率`.)
+            heads = [(head, start if start is not None else _written_at(text, head, segment_start, at)) for head, start in shared] or heads
         indicator, indicator_start = heads[0]
-        measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues)
+        if ratio is not None:
+            measure, sign = "level", 1.0
+        else:
+            measure, sign = _measure(
+                segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues
+            )
         # (A plan announced after the turn to the past year takes over again: `去年…。今年目标是：…`.)
         reviews_past = (
             past_from is not None
@@ -409,6 +452,9 @@ def _sentence_records(
         )
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
+        if ratio is not None:
+            # A share is a level of the year it is of, whatever the several years the passage reviews.
+            period, year_start = "year", None
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -438,8 +484,97 @@ def _sentence_records(
                 year_start=year_start,
             )
             out.append(record)
+        if ratio is not None:
+            # (Spanned on the mention of the structure, GUIDELINE 16; the rules read the ratio whole.)
+            record.indicator_end, record.settled = ratio[1][1], True
+            ratio_first = record
         state.previous = out[-1] if out else state.previous
     return out
+
+
+def _written_at(text: str, phrase: str, start: int, end: int) -> int | None:
+    found = text.rfind(phrase, start, end)
+    return found if found >= 0 else None
+
+
+RATIO_SEPARATOR = re.compile(r"\s?[:：∶]\s?")
+
+
+def _sector_ratios(text: str, sent_start: int, quantities: list[Quantity], words: AssemblyWords) -> dict[int, tuple[int, tuple[int, int]]]:
+    """The ratios of three numbers after a mention of the three-sector structure
+    (`三次产业结构由2016年的6.2:61.2:32.6调整为2019年的8.8:27.8:63.4`): for each of their numbers (by
+    index in `quantities`) its place in the ratio and the mention's span. Each number is the share of
+    its sector (GUIDELINE 16); a ratio of two or four numbers, or one without the mention, is none."""
+    structure = words.sector_structure
+    if structure is None or len(words.sector_shares) != 3:
+        return {}
+
+    def joined(left: Quantity, right: Quantity) -> bool:
+        return bool(RATIO_SEPARATOR.fullmatch(text, left.mention_end, right.start))
+
+    found: dict[int, tuple[int, tuple[int, int]]] = {}
+    for first in range(len(quantities) - 2):
+        group = quantities[first : first + 3]
+        if (
+            any(q.unit or q.is_range for q in group)
+            or not (joined(group[0], group[1]) and joined(group[1], group[2]))
+            or (first > 0 and joined(quantities[first - 1], group[0]))
+            or (first + 3 < len(quantities) and joined(group[2], quantities[first + 3]))
+        ):
+            continue
+        mention = _last_match(structure, text, sent_start, group[0].start)
+        # The mention governs the ratio when nothing but the sentence's other ratio stands between them.
+        if mention is None or re.search(r"[；;。]", text[mention.end() : group[0].start]):
+            continue
+        if any(mention.end() <= q.start < group[0].start and index not in found for index, q in enumerate(quantities[:first])):
+            continue
+        for place in range(3):
+            found[first + place] = (place, mention.span())
+    return found
+
+
+def _ratio_share(first: Draft, indicator: str, quantity: Quantity) -> Draft:
+    return replace(
+        first,
+        indicator=indicator,
+        indicator_id=None,
+        value=quantity.value,
+        bound=quantity.bound,
+        start=quantity.start,
+        end=quantity.end,
+        quantity=quantity,
+        unit_start=quantity.unit_start,
+        unit_end=quantity.unit_end,
+    )
+
+
+def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
+    """The values of the sentence that close a list just before `end`, one draft each, in text order:
+    items each ended by its value (`办理人大代表建议257件、政协委员提案160件，`)."""
+    run: list[Draft] = []
+    boundary = end
+    for draft in reversed(drafts):
+        quantity = draft.quantity
+        if quantity is None or (run and run[-1].quantity is quantity):
+            continue
+        if boundary < quantity.mention_end or text[quantity.mention_end : boundary].strip("，、,和及与 "):
+            # (Also when the later value's indicator is named before this one: `生产总值312.5亿元，增长6.1%`.)
+            break
+        run.append(draft)
+        boundary = min(quantity.mention_start, draft.indicator_start if draft.indicator_start is not None else quantity.mention_start)
+    return run[::-1]
+
+
+def _list_length(text: str, quantities: list[Quantity], number: int) -> int:
+    """How many values from `quantities[number]` on form one list (`分别增长8%、7.5%和6%`)."""
+    count = 1
+    for left, right in zip(quantities[number:], quantities[number + 1 :]):
+        between = text[left.mention_end : right.mention_start]
+        # (Text between two values of one list stays within its clause: `分别达到甲的20%和乙的15%`.)
+        if between.strip("、和及与，, ") and not _only_cues(between) and re.search(r"[，；,;]", between):
+            break
+        count += 1
+    return count
 
 
 def _last_value_end(records: list[Draft], default: int) -> int:
@@ -452,17 +587,41 @@ def _clause_start(text: str, sent_start: int, position: int) -> int:
 
 
 def _indicator_for(
-    text: str, quantity: Quantity, segment: str, segment_start: int, clause: str, state: _SentenceState, words: AssemblyWords
+    text: str,
+    quantity: Quantity,
+    segment: str,
+    segment_start: int,
+    clause: str,
+    state: _SentenceState,
+    words: AssemblyWords,
+    listed: int = 1,
+    run: list[Draft] | None = None,
 ) -> tuple[str, int | None]:
+    """The indicator of `quantity`; `listed` values from it on form one list, and `run` holds the drafts
+    of the values that end the list of items just before its clause. A `分别` list with a single value
+    leaves all its heads in `state.shared`; a head from a `分别` list sets `state.distributed`."""
     state.period_of_head = None
+    state.shared = []
+    state.distributed = False
     if "分别" in segment:
         heads_text = segment[: segment.index("分别")]
-        heads = _distribution_heads(heads_text)
-        if len(heads) >= 2:
-            state.distribution = heads
+        heads = _distribution_heads(heads_text, words.shared_qualifiers)
+        parts = _part_year_heads(heads_text, words.period_patterns) if len(heads) >= 2 else None
+        if len(heads) >= 2 and listed == 1 and parts is None:
+            # `城乡居民人均可支配收入分别增长7.5%左右，…`: one value for each indicator of the list.
+            state.distribution = []
+            state.shared = [(head, None) for head in heads]
+            return heads[0], None
+        if not heads and run and 2 <= listed <= len(run):
+            # `实际利用外资46亿美元，引进内资567亿元，分别增长10.7%和13.7%`: the indicators of the values
+            # before, in their order (GUIDELINE 11).
+            state.distribution = [(draft.indicator, draft.indicator_start) for draft in run[-listed:]]
             state.distribution_index = 0
             state.distribution_periods = []
-            parts = _part_year_heads(heads_text, words.period_patterns)
+        elif len(heads) >= 2:
+            state.distribution = [(head, None) for head in heads]
+            state.distribution_index = 0
+            state.distribution_periods = []
             if parts is not None:
                 # `生产总值一季度、上半年和全年分别增长…`: one indicator over parts of the year, named
                 # before them or earlier in the sentence.
@@ -470,7 +629,7 @@ def _indicator_for(
                 if not indicator:
                     named = _last_match(words.headline_names, text, state.start, segment_start)
                     indicator = named.group() if named is not None else ""
-                state.distribution = [indicator] * len(heads)
+                state.distribution = [(indicator, None)] * len(heads)
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
@@ -479,7 +638,8 @@ def _indicator_for(
         if state.distribution_periods:
             state.period_of_head = state.distribution_periods[state.distribution_index]
         state.distribution_index += 1
-        return head, None
+        state.distributed = True
+        return head
     list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
     raw = text[phrase_start : quantity.mention_start]
@@ -527,18 +687,42 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return last
 
 
-SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])")
+SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])|双双")
+# `各1个`, `实现了两个100%`: right before the value.
+EACH_VALUE = re.compile(r"各(?:为|达|有)?$|[两三]个[“\"]?$")
+RATE_UNITS = ("%", "‰")
 
 
-def _shared_value_heads(segment: str) -> list[tuple[str, int | None]]:
-    """`办复率、见面率均达到100%`: one value for each indicator of the list before 均."""
-    match = SHARED_VALUE.search(segment)
-    if match is None:
+def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords) -> list[tuple[str, int | None]]:
+    """One value given for several indicators: each of a list before `均`, `双双` or `各`
+    (`办复率、见面率均达到100%`, `A、B各1个`, `参保率和资助率实现了两个100%`), or before a rate, which
+    is never a sum (`办复率、满意率100%`); and a single head after a list of values gives one for each
+    item (`办理人大代表建议257件、政协委员提案160件，办结率均达100%`; `run` holds their drafts)."""
+    cue = SHARED_VALUE.search(segment) or EACH_VALUE.search(segment)
+    if cue is None and unit not in RATE_UNITS:
         return []
-    before = segment[: match.start()]
-    cut = max(before.rfind(ch) for ch in CLAUSE_BREAK)
-    heads = _distribution_heads(before[cut + 1 :])
-    return [(head, None) for head in heads] if len(heads) >= 2 else []
+    before = segment[: cue.start()] if cue is not None else segment
+    own = before[max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1 :].lstrip("、和及与 ")
+    # (Without a cue, not `甲、乙等产业增加值` nor a share of them together: `二、三产业占比`.)
+    if cue is None and (not re.search("[、和]", own) or re.search("等|占|其中", own)):
+        return []
+    heads = _distribution_heads(own, words.shared_qualifiers)
+    # Without a cue, the heads are alike (`办复率、满意率`, `工业投资和技改投资`), not a part of a scale
+    # before its rate (`6万元以下部分、报销比例从50%`).
+    alike = cue is not None or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
+    if len(heads) >= 2 and all(len(head) >= 2 for head in heads) and alike:
+        return [(head, None) for head in heads]
+    if cue is None or len(heads) > 1 or cue.group().endswith(("个", "“", '"')):
+        return []
+    items: list[Draft] = []
+    for draft in reversed(run):
+        if draft.unit != run[-1].unit:
+            break
+        items.insert(0, draft)
+    if len(items) < 2:
+        return []
+    head = heads[0] if heads else ""
+    return [(draft.indicator + head, None) if head else (draft.indicator, draft.indicator_start) for draft in items]
 
 
 def _only_cues(phrase: str) -> bool:
@@ -595,7 +779,10 @@ def _head_parts(heads_text: str) -> list[str]:
     return [part for part in re.split(r"[、和及与]", _clean_indicator(heads_text)[0]) if part]
 
 
-def _distribution_heads(heads_text: str) -> list[str]:
+def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = ()) -> list[str]:
+    """The indicators a list of heads names, with what the text leaves out restored: the tail written
+    only on the last (`小学和初中入学率`) and a qualifier written only on the first
+    (`城乡居民养老保险、医疗保险参保率`: both are `城乡居民…`)."""
     parts = _head_parts(heads_text)
     if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
         # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
@@ -603,15 +790,43 @@ def _distribution_heads(heads_text: str) -> list[str]:
     if len(parts) < 2:
         return parts
     last = parts[-1]
-    restored = []
-    for part in parts[:-1]:
-        if part[-1] not in HEAD_CHARS and len(part) < len(last):
-            tail = last[len(part) :] if len(last) > len(part) else ""
-            restored.append(part + tail)
-        else:
-            restored.append(part)
+    restored = [part if part[-1] in HEAD_CHARS else _with_tail(part, last, qualifiers) for part in parts[:-1]]
     restored.append(last)
-    return restored
+    qualifier = _qualifier(restored[0], qualifiers)
+    if not qualifier:
+        return restored
+    return [restored[0]] + [
+        head if _qualifier(head, qualifiers) is not None or qualifier in head else qualifier + head for head in restored[1:]
+    ]
+
+
+def _qualifier(head: str, qualifiers: tuple[str, ...]) -> str | None:
+    """The qualifier `head` starts with; empty when the head is nothing else (`城镇` in `城镇、农村居民…`)."""
+    found = next((q for q in qualifiers if head.startswith(q)), None)
+    return None if found is None else found if len(head) > len(found) else ""
+
+
+def _with_tail(part: str, last: str, qualifiers: tuple[str, ...]) -> str:
+    """A head of a list without the tail its last head writes. A qualifier alone takes the place of
+    the last's (`城镇、农村居民人均可支配收入`, `国家级、省级龙头企业`). A head whose end the last writes
+    again ends on what the last has after it (`城乡居民养老保险` before `医疗保险参保率`). Else, before a
+    last head that names a measure (a rate, an amount), on the last's tail after as many characters
+    as the head has besides its qualifier (`小学` before `初中入学率`: `小学入学率`); a last head that
+    names things (`试点企业`) is no tail of the others (`众创空间、中小企业数字化转型试点企业各1家`),
+    unless they are a bare word or two (`市、县两级政府内设机构`)."""
+    if part in qualifiers:
+        theirs = [q for q in qualifiers if last.startswith(q) and len(last) > len(q)]
+        if theirs:
+            replaced = next((q for q in theirs if len(q) == len(part)), min(theirs, key=len))
+            return part + last[len(replaced) :]
+    for size in range(min(len(part), len(last) - 1), 1, -1):
+        found = last.find(part[-size:])
+        if found > 0 and found + size < len(last):
+            return part + last[found + size :]
+    if last[-1] not in HEAD_CHARS and len(part) > 2:
+        return part
+    own = len(part) - len(_qualifier(part, qualifiers) or "")
+    return part + last[own:] if own < len(last) else part
 
 
 def _restore_sub_item(parent: str, sub: str) -> str:

@@ -418,6 +418,12 @@ class Relations:
         slots = [slot for slot in number_slots(doc) if not slot.vetoed]
         if not slots:
             return doc_state(doc).drafts
+        # The rules' settled drafts stand as they are.
+        settled = [draft for slot in slots for draft in slot.rule_drafts if draft.settled]
+        if settled:
+            slots = [slot for slot in slots if not any(draft.settled for draft in slot.rule_drafts)]
+            if not slots:
+                return settled
         numbers = model.number_vocabulary.vectorise([self.features.context(text, slot) for slot in slots])
         keep = model.keep.probability(numbers)
         measures = model.measure.predict(numbers)
@@ -460,7 +466,8 @@ class Relations:
             if role != "target":
                 draft.tier = None
             drafts.append(self._with_period(draft, period))
-        return drafts
+        # (In the order of the text with the others.)
+        return sorted(drafts + settled, key=lambda draft: draft.start) if settled else drafts
 
     @staticmethod
     def _with_period(draft: Draft, period: str | None) -> Draft:
