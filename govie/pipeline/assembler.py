@@ -482,6 +482,7 @@ def _sentence_records(
                 unit_end=quantity.unit_end,
                 period=period,
                 year_start=year_start,
+                listed=state.distributed,
             )
             out.append(record)
         if ratio is not None:
@@ -557,7 +558,8 @@ def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
         quantity = draft.quantity
         if quantity is None or (run and run[-1].quantity is quantity):
             continue
-        if boundary < quantity.mention_end or text[quantity.mention_end : boundary].strip("，、,和及与 "):
+        between = text[quantity.mention_end : boundary].strip("，、,和及与 ")
+        if boundary < quantity.mention_end or (between and not _only_cues(between)):
             # (Also when the later value's indicator is named before this one: `生产总值312.5亿元，增长6.1%`.)
             break
         run.append(draft)

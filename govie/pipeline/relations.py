@@ -445,8 +445,8 @@ class Relations:
             if not candidates:
                 continue
             period = periods[i]
-            if len(slot.rule_drafts) > 1:
-                # 均/分别 lists: the rules' one-number-several-indicators restoration stands.
+            if len(slot.rule_drafts) > 1 or (slot.rule_drafts and slot.rule_drafts[0].listed):
+                # 均/分别 lists: the rules' restoration of the indicators stands.
                 drafts.extend(self._with_period(replace(draft, measure=measure, role=role), period) for draft in slot.rule_drafts)
                 continue
             chosen = candidates[max(range(len(candidates)), key=lambda k: scores[k])]
