@@ -19,7 +19,7 @@ from .quantities import Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
 
-CLAUSE_BREAK = "，；：,;:\n"
+CLAUSE_BREAK = "，；：∶,;:\n"
 LIST_BREAK = "、"
 HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资润益收"
 LEADING_NOISE = re.compile(
