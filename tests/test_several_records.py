@@ -126,3 +126,14 @@ def test_no_shared_value_where_the_list_is_one_indicator_or_a_scale():
     assert len(at(records, text, "15")) == 1
     assert rows(at(records, text, "55"), "indicator") == [("报销比例",)]
     assert len(at(records, text, "100")) == 2
+
+
+def test_as_many_values_as_heads_go_one_to_each_without_fenbie():
+    text = REVIEW + "城镇和农村居民人均可支配收入增长5.2%和7.4%，外贸进出口总额年均增长4.1%；社会消费品零售总额年均增长5.9%。"
+    records = extract(text)
+    assert rows(records, "indicator_id", "value") == [
+        ("urban_disposable_income", 5.2),
+        ("rural_disposable_income", 7.4),
+        ("foreign_trade", 4.1),
+        ("retail_sales", 5.9),
+    ]

@@ -403,14 +403,15 @@ def _sentence_records(
         else:
             run = _value_run(text, out, clause_start)
             listed = _list_length(text, quantities, number)
-            indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state, words, listed, run)
+            bare = _list_length(text, quantities, number, bare=True)
+            indicator, indicator_start = _indicator_for(text, quantity, segment, segment_start, clause, state, words, listed, run, bare)
         if in_target_paren and state.previous is not None:
             indicator, indicator_start = state.previous.indicator, state.previous.indicator_start
         if not indicator:
             continue
         heads = [(indicator, indicator_start)]
         if ratio is None:
-            shared = state.shared or ([] if state.distributed else _shared_value_heads(segment, quantity.unit, run, words))
+            shared = state.shared or ([] if state.distributed else _shared_value_heads(segment, quantity.unit, run, words, listed))
             # (Spanned where the text writes a head whole: `办复率、满意率`.)
             heads = [(head, start if start is not None else _written_at(text, head, segment_start, at)) for head, start in shared] or heads
         indicator, indicator_start = heads[0]
@@ -559,7 +560,7 @@ def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
         if quantity is None or (run and run[-1].quantity is quantity):
             continue
         between = text[quantity.mention_end : boundary].strip("，、,和及与 ")
-        if boundary < quantity.mention_end or (between and not _only_cues(between)):
+        if boundary < quantity.mention_end or (between and not _only_cues(between)) or re.search(r"[；;。]", between):
             # (Also when the later value's indicator is named before this one: `生产总值312.5亿元，增长6.1%`.)
             break
         run.append(draft)
@@ -567,11 +568,14 @@ def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
     return run[::-1]
 
 
-def _list_length(text: str, quantities: list[Quantity], number: int) -> int:
-    """How many values from `quantities[number]` on form one list (`分别增长8%、7.5%和6%`)."""
+def _list_length(text: str, quantities: list[Quantity], number: int, bare: bool = False) -> int:
+    """How many values from `quantities[number]` on form one list (`分别增长8%、7.5%和6%`); with `bare`,
+    joined by nothing but `、`, `和` or a comma (not `由55%提高到65%`)."""
     count = 1
     for left, right in zip(quantities[number:], quantities[number + 1 :]):
         between = text[left.mention_end : right.mention_start]
+        if bare and between.strip("、和及与，, "):
+            break
         # (Text between two values of one list stays within its clause: `分别达到甲的20%和乙的15%`.)
         if between.strip("、和及与，, ") and not _only_cues(between) and re.search(r"[，；,;]", between):
             break
@@ -598,8 +602,10 @@ def _indicator_for(
     words: AssemblyWords,
     listed: int = 1,
     run: list[Draft] | None = None,
+    bare: int = 1,
 ) -> tuple[str, int | None]:
-    """The indicator of `quantity`; `listed` values from it on form one list, and `run` holds the drafts
+    """The indicator of `quantity`; `listed` values from it on form one list (`bare` of them joined by
+    nothing but `、`, `和` or a comma), and `run` holds the drafts
     of the values that end the list of items just before its clause. A `分别` list with a single value
     leaves all its heads in `state.shared`; a head from a `分别` list sets `state.distributed`."""
     state.period_of_head = None
@@ -635,6 +641,15 @@ def _indicator_for(
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
+    if "分别" not in segment and listed >= 2 and not state.distribution and bare == listed:
+        own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
+        heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers)
+        if len(heads) == listed and all(len(head) >= 2 for head in heads):
+            # `城镇和农村居民人均可支配收入增长3%和7.7%`: without `分别` too, as many values as heads
+            # go one to each (GUIDELINE 12).
+            state.distribution = [(head, None) for head in heads]
+            state.distribution_index = 0
+            state.distribution_periods = []
     if state.distribution and state.distribution_index < len(state.distribution):
         head = state.distribution[state.distribution_index]
         if state.distribution_periods:
@@ -689,19 +704,19 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return last
 
 
-SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])|双双")
+SHARED_VALUE = re.compile(r"(?<![平人年])均(?![衡等值匀])|双双")
 # `各1个`, `实现了两个100%`: right before the value.
 EACH_VALUE = re.compile(r"各(?:为|达|有)?$|[两三]个[“\"]?$")
 RATE_UNITS = ("%", "‰")
 
 
-def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords) -> list[tuple[str, int | None]]:
+def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords, listed: int = 1) -> list[tuple[str, int | None]]:
     """One value given for several indicators: each of a list before `均`, `双双` or `各`
     (`办复率、见面率均达到100%`, `A、B各1个`, `参保率和资助率实现了两个100%`), or before a rate, which
     is never a sum (`办复率、满意率100%`); and a single head after a list of values gives one for each
     item (`办理人大代表建议257件、政协委员提案160件，办结率均达100%`; `run` holds their drafts)."""
     cue = SHARED_VALUE.search(segment) or EACH_VALUE.search(segment)
-    if cue is None and unit not in RATE_UNITS:
+    if cue is None and (unit not in RATE_UNITS or listed > 1):
         return []
     before = segment[: cue.start()] if cue is not None else segment
     own = before[max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1 :].lstrip("、和及与 ")
@@ -778,7 +793,11 @@ def _part_year_heads(heads_text: str, periods: dict[str, re.Pattern[str]]) -> tu
 
 def _head_parts(heads_text: str) -> list[str]:
     """The items of a list of heads (`城镇、农村居民人均可支配收入` → `城镇`, `农村居民人均可支配收入`)."""
-    return [part for part in re.split(r"[、和及与]", _clean_indicator(heads_text)[0]) if part]
+    return [part for part in HEAD_SPLIT.split(_clean_indicator(heads_text)[0]) if part]
+
+
+# The words that join heads, not inside a word (`参与率`, `普及率`, `及时率`, `以及`).
+HEAD_SPLIT = re.compile(r"[、和]|(?<![参给])与|(?<![普以])及(?![时格])")
 
 
 def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = ()) -> list[str]:
@@ -795,7 +814,8 @@ def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = ()) -> li
     restored = [part if part[-1] in HEAD_CHARS else _with_tail(part, last, qualifiers) for part in parts[:-1]]
     restored.append(last)
     qualifier = _qualifier(restored[0], qualifiers)
-    if not qualifier:
+    # (Not when another head names a qualifier of its own: `城乡居民基础养老金、城镇居民…和企业…养老金`.)
+    if not qualifier or any(_qualifier(head, qualifiers) is not None for head in restored[1:]):
         return restored
     return [restored[0]] + [
         head if _qualifier(head, qualifiers) is not None or qualifier in head else qualifier + head for head in restored[1:]
