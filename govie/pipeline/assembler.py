@@ -644,7 +644,8 @@ def _indicator_for(
     if "分别" not in segment and listed >= 2 and not state.distribution and bare == listed:
         own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
         heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers)
-        if len(heads) == listed and all(len(head) >= 2 for head in heads):
+        # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
+        if len(heads) == listed and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
             # `城镇和农村居民人均可支配收入增长3%和7.7%`: without `分别` too, as many values as heads
             # go one to each (GUIDELINE 12).
             state.distribution = [(head, None) for head in heads]
