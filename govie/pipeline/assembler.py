@@ -6,6 +6,7 @@ published as `doc._.records`."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 from typing import NamedTuple
 
@@ -19,9 +20,9 @@ from .quantities import Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
 
-CLAUSE_BREAK = "，；：,;:\n"
+CLAUSE_BREAK = "，；：∶,;:\n"
 LIST_BREAK = "、"
-HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资"
+HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资润益收"
 LEADING_NOISE = re.compile(
     r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|"
     r"共|累计|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
@@ -29,8 +30,8 @@ LEADING_NOISE = re.compile(
     r"(?:比|较|是)?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?的?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
-    r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
@@ -116,6 +117,21 @@ class AssemblyWords:
         }
 
     @cached_property
+    def sector_structure(self) -> re.Pattern[str] | None:
+        """A mention of the three-sector structure (`三次产业结构`); None for tables saved without the list."""
+        words = self.lexicon.cues.get("sector_structure")
+        return self.lexicon.cue_patterns["sector_structure"] if words else None
+
+    @cached_property
+    def sector_shares(self) -> tuple[str, ...]:
+        return self.lexicon.cues.get("sector_shares", ())
+
+    @cached_property
+    def shared_qualifiers(self) -> tuple[str, ...]:
+        """Qualifiers that the first head of a list names for all of them (`城乡居民养老保险、医疗保险`), longest first."""
+        return tuple(sorted(self.lexicon.cues.get("shared_qualifiers", ()), key=len, reverse=True))
+
+    @cached_property
     def headline_names(self) -> re.Pattern[str]:
         """Every headline indicator's name and alias, longest first."""
         names = [name for indicator in self.lexicon.headline_indicators for name in (indicator.name, *indicator.aliases)]
@@ -162,8 +178,11 @@ class _SentenceState:
     def __init__(self, start: int = 0) -> None:
         self.start = start
         self.previous: Draft | None = None
-        self.distribution: list[str] = []
+        self.distribution: list[Name] = []
         self.distribution_index = 0
+        # Several indicators that the value at hand is given for (`分别增长7.5%` after a list of two).
+        self.shared: list[Name] = []
+        self.distributed = False  # the value at hand took its indicator from a `分别` list
         # The parts of the year a `分别` list runs over (`一季度、上半年和全年分别增长…`), one per value.
         self.distribution_periods: list[str] = []
         self.period_of_head: str | None = None
@@ -412,7 +431,9 @@ def _sentence_records(
     evidence = sentence.strip()
     out: list[Draft] = []
     previous_end = sent_start
-    for quantity in quantities:
+    ratios = _sector_ratios(text, sent_start, quantities, words)
+    ratio_first: Draft | None = None
+    for number, quantity in enumerate(quantities):
         # What precedes the mention, which begins before the number when the unit comes first (`百分之五`).
         at = quantity.mention_start
         clause_start = _clause_start(text, sent_start, at)
@@ -420,19 +441,42 @@ def _sentence_records(
         segment_start = max(clause_start, previous_end)
         segment = text[segment_start:at]
         previous_end = quantity.mention_end
+        ratio = ratios.get(number)
+        if ratio is not None and ratio[0] > 0:
+            if ratio_first is not None:
+                # The second and third shares: of the year and role of the first.
+                out.append(_ratio_share(ratio_first, words.sector_shares[ratio[0]], quantity))
+                state.previous = out[-1]
+            continue
         in_target_paren = bool(TARGET_PAREN_CUE.search(text[max(sent_start, at - 14) : at]))
-        if not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
+        if ratio is None and not in_target_paren and cues["compare"].search(clause) and words.is_gap(quantity.unit):
             # Marked on the quantity too, so that later components know why it made no record.
             quantity.excluded = "comparison"
             continue
-        name = _indicator_for(text, quantity, segment, segment_start, clause, state, words)
+        if ratio is not None:
+            name = Name.written(words.sector_shares[0], ratio[1][0])
+            state.period_of_head, state.shared, state.distributed = None, [], False
+        else:
+            run = _value_run(text, out, clause_start)
+            listed = _list_length(text, quantities, number)
+            bare = _list_length(text, quantities, number, bare=True)
+            name = _indicator_for(text, quantity, segment, segment_start, clause, state, words, listed, run, bare)
         if in_target_paren and state.previous is not None:
             name = Name(state.previous.indicator, state.previous.indicator_start, state.previous.indicator_end)
         if not name.text:
             continue
-        heads = _shared_value_heads(segment) or [name]
+        heads = [name]
+        if ratio is None:
+            shared = state.shared or ([] if state.distributed else _shared_value_heads(segment, quantity.unit, run, words, listed))
+            # (Spanned where the text writes a head whole: `办复率、满意率`.)
+            heads = [head if head.start is not None else Name.written(head.text, _written_at(text, head.text, segment_start, at)) for head in shared] or heads
         indicator = heads[0].text
-        measure, sign = _measure(segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues)
+        if ratio is not None:
+            measure, sign = "level", 1.0
+        else:
+            measure, sign = _measure(
+                segment if segment.strip(CLAUSE_BREAK + LIST_BREAK + " ") else clause, quantity, indicator, state, cues
+            )
         if measure == "level" and quantity.unit == "%" and words.headline_id(indicator, "growth") == "cpi":
             # `CPI控制在3%左右`: the consumer price figure is a rise (RECORDS.md `cpi`, 居民消费价格涨幅).
             measure = "growth"
@@ -473,6 +517,9 @@ def _sentence_records(
             # the year before the target's (GUIDELINE, start values).
             role, tier = "actual", None
             year = year - 1 if year is not None else None
+        if ratio is not None:
+            # A share is a level of the year it is of, whatever the several years the passage reviews.
+            period, year_start = "year", None
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -500,10 +547,104 @@ def _sentence_records(
                 unit_end=quantity.unit_end,
                 period=period,
                 year_start=year_start,
+                listed=state.distributed,
             )
             out.append(record)
+        if ratio is not None:
+            # (Spanned on the mention of the structure, GUIDELINE 16; the rules read the ratio whole.)
+            record.indicator_end, record.settled = ratio[1][1], True
+            ratio_first = record
         state.previous = out[-1] if out else state.previous
     return out
+
+
+def _written_at(text: str, phrase: str, start: int, end: int) -> int | None:
+    found = text.rfind(phrase, start, end)
+    return found if found >= 0 else None
+
+
+RATIO_SEPARATOR = re.compile(r"\s?[:：∶]\s?")
+
+
+def _sector_ratios(text: str, sent_start: int, quantities: list[Quantity], words: AssemblyWords) -> dict[int, tuple[int, tuple[int, int]]]:
+    """The ratios of three numbers after a mention of the three-sector structure
+    (`三次产业结构由2016年的6.2:61.2:32.6调整为2019年的8.8:27.8:63.4`): for each of their numbers (by
+    index in `quantities`) its place in the ratio and the mention's span. Each number is the share of
+    its sector (GUIDELINE 16); a ratio of two or four numbers, or one without the mention, is none."""
+    structure = words.sector_structure
+    if structure is None or len(words.sector_shares) != 3:
+        return {}
+
+    def joined(left: Quantity, right: Quantity) -> bool:
+        return bool(RATIO_SEPARATOR.fullmatch(text, left.mention_end, right.start))
+
+    found: dict[int, tuple[int, tuple[int, int]]] = {}
+    for first in range(len(quantities) - 2):
+        group = quantities[first : first + 3]
+        if (
+            any(q.unit or q.is_range for q in group)
+            or not (joined(group[0], group[1]) and joined(group[1], group[2]))
+            or (first > 0 and joined(quantities[first - 1], group[0]))
+            or (first + 3 < len(quantities) and joined(group[2], quantities[first + 3]))
+        ):
+            continue
+        mention = _last_match(structure, text, sent_start, group[0].start)
+        # The mention governs the ratio when nothing but the sentence's other ratio stands between them.
+        if mention is None or re.search(r"[；;。]", text[mention.end() : group[0].start]):
+            continue
+        if any(mention.end() <= q.start < group[0].start and index not in found for index, q in enumerate(quantities[:first])):
+            continue
+        for place in range(3):
+            found[first + place] = (place, mention.span())
+    return found
+
+
+def _ratio_share(first: Draft, indicator: str, quantity: Quantity) -> Draft:
+    return replace(
+        first,
+        indicator=indicator,
+        indicator_id=None,
+        value=quantity.value,
+        bound=quantity.bound,
+        start=quantity.start,
+        end=quantity.end,
+        quantity=quantity,
+        unit_start=quantity.unit_start,
+        unit_end=quantity.unit_end,
+    )
+
+
+def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
+    """The values of the sentence that close a list just before `end`, one draft each, in text order:
+    items each ended by its value (`办理人大代表建议257件、政协委员提案160件，`)."""
+    run: list[Draft] = []
+    boundary = end
+    for draft in reversed(drafts):
+        quantity = draft.quantity
+        if quantity is None or (run and run[-1].quantity is quantity):
+            continue
+        between = text[quantity.mention_end : boundary].strip("，、,和及与 ")
+        if boundary < quantity.mention_end or (between and not _only_cues(between)) or re.search(r"[；;。]", between):
+            # (Also when the later value's indicator is named before this one: `生产总值312.5亿元，增长6.1%`.)
+            break
+        run.append(draft)
+        boundary = min(quantity.mention_start, draft.indicator_start if draft.indicator_start is not None else quantity.mention_start)
+    return run[::-1]
+
+
+def _list_length(text: str, quantities: list[Quantity], number: int, bare: bool = False) -> int:
+    """How many values from `quantities[number]` on form one list (`分别增长8%、7.5%和6%`); with `bare`,
+    joined by nothing but `、`, `和` or a comma (not `由55%提高到65%`)."""
+    count = 1
+    for left, right in zip(quantities[number:], quantities[number + 1 :]):
+        between = text[left.mention_end : right.mention_start]
+        if bare and between.strip("、和及与，, "):
+            break
+        # (Text between two values of one list stays within its clause: `分别达到甲的20%和乙的15%`.)
+        if between.strip("、和及与，, ") and not _only_cues(between) and re.search(r"[，；,;]", between):
+            break
+        count += 1
+    return count
 
 
 def _last_value_end(records: list[Draft], default: int) -> int:
@@ -516,17 +657,43 @@ def _clause_start(text: str, sent_start: int, position: int) -> int:
 
 
 def _indicator_for(
-    text: str, quantity: Quantity, segment: str, segment_start: int, clause: str, state: _SentenceState, words: AssemblyWords
+    text: str,
+    quantity: Quantity,
+    segment: str,
+    segment_start: int,
+    clause: str,
+    state: _SentenceState,
+    words: AssemblyWords,
+    listed: int = 1,
+    run: list[Draft] | None = None,
+    bare: int = 1,
 ) -> Name:
+    """The indicator of `quantity`; `listed` values from it on form one list (`bare` of them joined by
+    nothing but `、`, `和` or a comma), and `run` holds the drafts
+    of the values that end the list of items just before its clause. A `分别` list with a single value
+    leaves all its heads in `state.shared`; a head from a `分别` list sets `state.distributed`."""
     state.period_of_head = None
+    state.shared = []
+    state.distributed = False
     if "分别" in segment:
         heads_text = segment[: segment.index("分别")]
-        heads = _distribution_heads(heads_text)
-        if len(heads) >= 2:
-            state.distribution = heads
+        heads = _distribution_heads(heads_text, words.shared_qualifiers)
+        parts = _part_year_heads(heads_text, words.period_patterns) if len(heads) >= 2 else None
+        if len(heads) >= 2 and listed == 1 and parts is None:
+            # `城乡居民人均可支配收入分别增长7.5%左右，…`: one value for each indicator of the list.
+            state.distribution = []
+            state.shared = [Name.written(head, None) for head in heads]
+            return state.shared[0]
+        if not heads and run and 2 <= listed <= len(run):
+            # `实际利用外资46亿美元，引进内资567亿元，分别增长10.7%和13.7%`: the indicators of the values
+            # before, in their order (GUIDELINE 11).
+            state.distribution = [Name(draft.indicator, draft.indicator_start, draft.indicator_end) for draft in run[-listed:]]
             state.distribution_index = 0
             state.distribution_periods = []
-            parts = _part_year_heads(heads_text, words.period_patterns)
+        elif len(heads) >= 2:
+            state.distribution = [Name.written(head, None) for head in heads]
+            state.distribution_index = 0
+            state.distribution_periods = []
             if parts is not None:
                 # `生产总值一季度、上半年和全年分别增长…`: one indicator over parts of the year, named
                 # before them or earlier in the sentence.
@@ -534,19 +701,30 @@ def _indicator_for(
                 if not indicator:
                     named = _last_match(words.headline_names, text, state.start, segment_start)
                     indicator = named.group() if named is not None else ""
-                state.distribution = [indicator] * len(heads)
+                state.distribution = [Name.written(indicator, None)] * len(heads)
         elif state.distribution_index >= len(state.distribution) > 0 and _only_cues(heads_text):
             # `城乡居民人均可支配收入分别达到…元、…元，同比分别增长…、…`: a second list over the same heads.
             state.distribution_index = 0
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
+    if "分别" not in segment and listed >= 2 and not state.distribution and bare == listed:
+        own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
+        heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers)
+        # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
+        if len(heads) == listed and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
+            # `城镇和农村居民人均可支配收入增长3%和7.7%`: without `分别` too, as many values as heads
+            # go one to each (GUIDELINE 12).
+            state.distribution = [Name.written(head, None) for head in heads]
+            state.distribution_index = 0
+            state.distribution_periods = []
     if state.distribution and state.distribution_index < len(state.distribution):
         head = state.distribution[state.distribution_index]
         if state.distribution_periods:
             state.period_of_head = state.distribution_periods[state.distribution_index]
         state.distribution_index += 1
-        return Name.written(head, None)
+        state.distributed = True
+        return head
     list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
     raw = text[phrase_start : quantity.mention_start]
@@ -719,18 +897,42 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re
     return last
 
 
-SHARED_VALUE = re.compile(r"(?<![平人])均(?![衡等值匀])")
+SHARED_VALUE = re.compile(r"(?<![平人年])均(?![衡等值匀])|双双")
+# `各1个`, `实现了两个100%`: right before the value.
+EACH_VALUE = re.compile(r"各(?:为|达|有)?$|[两三]个[“\"]?$")
+RATE_UNITS = ("%", "‰")
 
 
-def _shared_value_heads(segment: str) -> list[Name]:
-    """`办复率、见面率均达到100%`: one value for each indicator of the list before 均."""
-    match = SHARED_VALUE.search(segment)
-    if match is None:
+def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords, listed: int = 1) -> list[Name]:
+    """One value given for several indicators: each of a list before `均`, `双双` or `各`
+    (`办复率、见面率均达到100%`, `A、B各1个`, `参保率和资助率实现了两个100%`), or before a rate, which
+    is never a sum (`办复率、满意率100%`); and a single head after a list of values gives one for each
+    item (`办理人大代表建议257件、政协委员提案160件，办结率均达100%`; `run` holds their drafts)."""
+    cue = SHARED_VALUE.search(segment) or EACH_VALUE.search(segment)
+    if cue is None and (unit not in RATE_UNITS or listed > 1):
         return []
-    before = segment[: match.start()]
-    cut = max(before.rfind(ch) for ch in CLAUSE_BREAK)
-    heads = _distribution_heads(before[cut + 1 :])
-    return [Name(head, None, None) for head in heads] if len(heads) >= 2 else []
+    before = segment[: cue.start()] if cue is not None else segment
+    own = before[max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1 :].lstrip("、和及与 ")
+    # (Without a cue, not `甲、乙等产业增加值` nor a share of them together: `二、三产业占比`.)
+    if cue is None and (not re.search("[、和]", own) or re.search("等|占|其中", own)):
+        return []
+    heads = _distribution_heads(own, words.shared_qualifiers)
+    # Without a cue, the heads are alike (`办复率、满意率`, `工业投资和技改投资`), not a part of a scale
+    # before its rate (`6万元以下部分、报销比例从50%`).
+    alike = cue is not None or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
+    if len(heads) >= 2 and all(len(head) >= 2 for head in heads) and alike:
+        return [Name.written(head, None) for head in heads]
+    if cue is None or len(heads) > 1 or cue.group().endswith(("个", "“", '"')):
+        return []
+    items: list[Draft] = []
+    for draft in reversed(run):
+        if draft.unit != run[-1].unit:
+            break
+        items.insert(0, draft)
+    if len(items) < 2:
+        return []
+    head = heads[0] if heads else ""
+    return [Name.written(draft.indicator + head, None) if head else Name(draft.indicator, draft.indicator_start, draft.indicator_end) for draft in items]
 
 
 def _only_cues(phrase: str) -> bool:
@@ -784,10 +986,17 @@ def _part_year_heads(heads_text: str, periods: dict[str, re.Pattern[str]]) -> tu
 
 def _head_parts(heads_text: str) -> list[str]:
     """The items of a list of heads (`城镇、农村居民人均可支配收入` → `城镇`, `农村居民人均可支配收入`)."""
-    return [part for part in re.split(r"[、和及与]", _clean_indicator(heads_text)[0]) if part]
+    return [part for part in HEAD_SPLIT.split(_clean_indicator(heads_text)[0]) if part]
 
 
-def _distribution_heads(heads_text: str) -> list[str]:
+# The words that join heads, not inside a word (`参与率`, `普及率`, `及时率`, `以及`).
+HEAD_SPLIT = re.compile(r"[、和]|(?<![参给])与|(?<![普以])及(?![时格])")
+
+
+def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = ()) -> list[str]:
+    """The indicators a list of heads names, with what the text leaves out restored: the tail written
+    only on the last (`小学和初中入学率`) and a qualifier written only on the first
+    (`城乡居民养老保险、医疗保险参保率`: both are `城乡居民…`)."""
     parts = _head_parts(heads_text)
     if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
         # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
@@ -795,15 +1004,44 @@ def _distribution_heads(heads_text: str) -> list[str]:
     if len(parts) < 2:
         return parts
     last = parts[-1]
-    restored = []
-    for part in parts[:-1]:
-        if part[-1] not in HEAD_CHARS and len(part) < len(last):
-            tail = last[len(part) :] if len(last) > len(part) else ""
-            restored.append(part + tail)
-        else:
-            restored.append(part)
+    restored = [part if part[-1] in HEAD_CHARS else _with_tail(part, last, qualifiers) for part in parts[:-1]]
     restored.append(last)
-    return restored
+    qualifier = _qualifier(restored[0], qualifiers)
+    # (Not when another head names a qualifier of its own: `城乡居民基础养老金、城镇居民…和企业…养老金`.)
+    if not qualifier or any(_qualifier(head, qualifiers) is not None for head in restored[1:]):
+        return restored
+    return [restored[0]] + [
+        head if _qualifier(head, qualifiers) is not None or qualifier in head else qualifier + head for head in restored[1:]
+    ]
+
+
+def _qualifier(head: str, qualifiers: tuple[str, ...]) -> str | None:
+    """The qualifier `head` starts with; empty when the head is nothing else (`城镇` in `城镇、农村居民…`)."""
+    found = next((q for q in qualifiers if head.startswith(q)), None)
+    return None if found is None else found if len(head) > len(found) else ""
+
+
+def _with_tail(part: str, last: str, qualifiers: tuple[str, ...]) -> str:
+    """A head of a list without the tail its last head writes. A qualifier alone takes the place of
+    the last's (`城镇、农村居民人均可支配收入`, `国家级、省级龙头企业`). A head whose end the last writes
+    again ends on what the last has after it (`城乡居民养老保险` before `医疗保险参保率`). Else, before a
+    last head that names a measure (a rate, an amount), on the last's tail after as many characters
+    as the head has besides its qualifier (`小学` before `初中入学率`: `小学入学率`); a last head that
+    names things (`试点企业`) is no tail of the others (`众创空间、中小企业数字化转型试点企业各1家`),
+    unless they are a bare word or two (`市、县两级政府内设机构`)."""
+    if part in qualifiers:
+        theirs = [q for q in qualifiers if last.startswith(q) and len(last) > len(q)]
+        if theirs:
+            replaced = next((q for q in theirs if len(q) == len(part)), min(theirs, key=len))
+            return part + last[len(replaced) :]
+    for size in range(min(len(part), len(last) - 1), 1, -1):
+        found = last.find(part[-size:])
+        if found > 0 and found + size < len(last):
+            return part + last[found + size :]
+    if last[-1] not in HEAD_CHARS and len(part) > 2:
+        return part
+    own = len(part) - len(_qualifier(part, qualifiers) or "")
+    return part + last[own:] if own < len(last) else part
 
 
 def _restore_sub_item(parent: str, sub: str) -> str:

@@ -418,6 +418,12 @@ class Relations:
         slots = [slot for slot in number_slots(doc) if not slot.vetoed]
         if not slots:
             return doc_state(doc).drafts
+        # The rules' settled drafts stand as they are.
+        settled = [draft for slot in slots for draft in slot.rule_drafts if draft.settled]
+        if settled:
+            slots = [slot for slot in slots if not any(draft.settled for draft in slot.rule_drafts)]
+            if not slots:
+                return settled
         numbers = model.number_vocabulary.vectorise([self.features.context(text, slot) for slot in slots])
         keep = model.keep.probability(numbers)
         measures = model.measure.predict(numbers)
@@ -439,8 +445,8 @@ class Relations:
             if not candidates:
                 continue
             period = periods[i]
-            if len(slot.rule_drafts) > 1:
-                # 均/分别 lists: the rules' one-number-several-indicators restoration stands.
+            if len(slot.rule_drafts) > 1 or (slot.rule_drafts and slot.rule_drafts[0].listed):
+                # 均/分别 lists: the rules' restoration of the indicators stands.
                 drafts.extend(self._with_period(replace(draft, measure=measure, role=role), period) for draft in slot.rule_drafts)
                 continue
             chosen = candidates[max(range(len(candidates)), key=lambda k: scores[k])]
@@ -460,7 +466,8 @@ class Relations:
             if role != "target":
                 draft.tier = None
             drafts.append(self._with_period(draft, period))
-        return drafts
+        # (In the order of the text with the others.)
+        return sorted(drafts + settled, key=lambda draft: draft.start) if settled else drafts
 
     @staticmethod
     def _with_period(draft: Draft, period: str | None) -> Draft:

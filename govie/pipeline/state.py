@@ -61,6 +61,12 @@ class Draft:
     unit_end: int | None = None
     period: str = "year"
     year_start: int | None = None
+    # Read whole by a rule from a construction the rules know exactly (the shares of a three-sector
+    # ratio): `govie_relations` keeps it as it is.
+    settled: bool = False
+    # The indicator was restored by a rule from a list the value is distributed over (`分别`): the
+    # relation model keeps it and decides the rest.
+    listed: bool = False
 
 
 @dataclass(frozen=True)
