@@ -120,8 +120,16 @@ class QuantityFinder:
             repeat_before=re.compile(rf"(?:{trie_pattern(cues['count_repeat_before'])})$" if "count_repeat_before" in cues else never),
             repeat_units=frozenset(cues.get("count_repeat_units", ())),
             set_units=frozenset(cues.get("count_set_units", ("大",))),
+            # `七台河`, `六盘水`: places whose names open with a numeral and a classifier.
+            numbered_places=re.compile(
+                trie_pattern(
+                    sorted({n for r in self.lexicon.regions for n in (r.name, r.bare, *r.aliases) if n[:1] in CHINESE_DIGIT_CHARS})
+                )
+                or never
+            ),
             article_units=frozenset(cues.get("count_article_units", ("批",))),
-            set_nouns=re.compile(trie_pattern(cues["count_set_nouns"]) if "count_set_nouns" in cues else never),
+            # At the end of the counted noun: `八个方面工作` names a set, `九个工作专班` counts teams.
+            set_nouns=re.compile(rf"(?:{trie_pattern(cues['count_set_nouns'])})$" if "count_set_nouns" in cues else never),
         )
 
     def __call__(self, text: str) -> list[Quantity]:
@@ -149,6 +157,7 @@ class _CountWords:
     repeat_units: frozenset[str]
     set_units: frozenset[str]  # `三大`, `四类`: kinds or a branded set, never a count of things done
     article_units: frozenset[str]  # `一支队伍`, `一批项目`: `一` before them is an article
+    numbered_places: re.Pattern[str]
     set_nouns: re.Pattern[str]  # what a branded set is called (`三项改革`, `八项战略`, `两个中心`)
     noun_after: re.Pattern[str]
 
@@ -311,25 +320,24 @@ def _small_numeral_counts(text: str, quantity: Quantity, words: _CountWords) -> 
 def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     """Whether a Chinese-numeral count counts things done, built, reached or obtained, as its words
     say: a verb of result before it (`建成两条示范街`, `对接一家央企`), a verb that also takes sets before
-    it with a counted noun that is no set (`打造一条旅游线路`, not `实施八项战略` or `打造四个“产业
-    集群”`), a verb of result after its noun (`三条生产线全部投产`), or times an action was done
-    (`先后四次`). None is when the noun names a set, announces the items it sums up (`三项工程，即…`,
-    `三个产业（…）`), or stands in a note that defines a term (`[5]“三个一”工程：建成一条…`); `一` is none
-    before a unit that makes it an article (`一支队伍`, `一批项目`) or in parallel slogans (`引进一个
-    院士、带来一个团队`); a count of kinds or a branded set (`四类`, `三大`) never is one."""
+    it with a counted noun that is no set (`实施三家医院改造`, not `实施八项战略`; never `一` after them),
+    a verb of result after its noun (`三条生产线全部投产`), or times an action was done (`先后四次`).
+    None is when the noun names a set, announces the items it sums up (`三项工程，即…`, `三个产业
+    （…）`), or stands in a note that defines a term (`[5]“三个一”工程：建成一条…`); `一` is none before a
+    unit that makes it an article (`一支队伍`, `一批项目`) or in parallel slogans (`引进一个院士、带来
+    一个团队`); a count of kinds or a branded set (`四类`, `三大`) never is one. (`打造` is no verb of
+    either kind: what is `打造`d is mostly a branded set, `打造五个增长极`.)"""
     unit = quantity.unit
     if unit not in words.count_units or unit in words.set_units or quantity.value <= 0:
         return False
     start, end = quantity.start, quantity.mention_end
     one = quantity.value == 1
     numeral = text[start : quantity.end]
-    if (
-        numeral == "二"
-        or text[end : end + 1] in ("性", "一")
-        or text[end : end + 2] == "又一"
-        or FREQUENCY.search(text, max(0, start - 6), start)
-    ):
-        # `二次供水`, `二台子`, `一次性`, `一人一策`, `一个又一个`: a word or an idiom, not a count (a count says 两).
+    if numeral == "二" or text[start - 1 : start] == "大" or words.numbered_places.match(text, start):
+        # `二次供水`, `二台子` (a count says 两), `十大六次产业`, `七台河`: a word or a name.
+        return False
+    if text[end : end + 1] in ("性", "一") or text[end : end + 2] == "又一" or FREQUENCY.search(text, max(0, start - 6), start):
+        # `一次性`, `一人一策`, `一个又一个`, `每年开展一次`: a word, an idiom or how often.
         return False
     if one and (unit in words.article_units or text[start - 1 : start] in SET_ONE_BEFORE or "每" in _clause_before(text, start)):
         # `一支队伍`, `唯一一家`, `同一处`, `每个县建成一个园区` (a norm for each, not a count).
@@ -342,14 +350,20 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     noun_text = noun.group() if noun else ""
     if (
         not noun_text
-        or noun_text[0] in CHINESE_DIGIT_CHARS
+        or any(ch in CHINESE_DIGIT_CHARS for ch in noun_text)
         or words.set_nouns.search(noun_text)
         or ANNOUNCES_ITEMS.match(text, noun.end())
         or NAME_NOUN.match(noun_text)
     ):
         return False
-    if "各" in noun_text or "至" in noun_text or (one and unit == "个" and "的" in noun_text):
-        # `两个区各完成`, `十家子至大坝沟公路` (a route between places), `建成一个现代化的新城`.
+    if (
+        "各" in noun_text
+        or "至" in noun_text
+        or (one and unit == "个" and "的" in text[end : end + 12])
+        or PROGRESSION.match(text, noun.end())
+    ):
+        # `两个区各完成`, `十家子至大坝沟公路` (a route between places), `建成一个现代化的新城`,
+        # `十名院士、百名专家` (a slogan that climbs by tens).
         return False
     parallel = PARALLEL_AFTER.match(text, noun.end()) or (unit == "个" and PARALLEL_CLAUSE.match(text, noun.end()))
     if one and (parallel or PARALLEL_BEFORE.search(_clause_before(text, start))):
@@ -390,13 +404,14 @@ FREQUENCY = re.compile(r"每[年月季周天日]")
 ANNOUNCES_ITEMS = re.compile(r"[，,]?即|[：:（(]")
 # `引进一个院士、带来一个团队`, `举行一次对接、开展一次推介`: a slogan of parallel `一`s, each after its own verb.
 PARALLEL_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,4}一[\u4e00-\u9fff]")
+PROGRESSION = re.compile(r"、[百千万]")
 PARALLEL_CLAUSE = re.compile(r"[，,][\u4e00-\u9fff]{1,4}一个")
 PARALLEL_BEFORE = re.compile(r"一[\u4e00-\u9fff]{1,10}、[\u4e00-\u9fff]{1,4}$")
 # `唯一一家`, `同一处`, `之一`, `统一`: 一 as part of a word.
 SET_ONE_BEFORE = frozenset("唯同统之万其专单")
 # `五台山`, `三家村`, `三间房`: a place named with a numeral and a classifier; `一部分`, `四项目`.
-NAME_NOUN = re.compile(r"[子山庄屯岭峰镇乡寨铺堡房分目]")
-# `打造三个十公里精品带`: a numeral inside the noun names it.
+NAME_NOUN = re.compile(r"[子山庄屯岭峰寨铺堡房分目]")
+# `打造三个十公里精品带`, `一个项目一个项目落地`: a numeral inside the noun makes a name or an idiom.
 CHINESE_DIGIT_CHARS = frozenset("〇零一二两三四五六七八九十百千万")
 # A line of notes that defines a term: `[10]“七个一”工程：…`, `13.[“七个一”工程]即…`.
 DEFINING_NOTE = re.compile(r"\s*(?:[\[［【]\d+[\]］】]|\d+[.．、]\s*[\[［【])")
@@ -416,7 +431,7 @@ def _continues_a_count(text: str, previous: Quantity, quantity: Quantity, words:
     if quantity.unit in words.set_units or (quantity.value == 1 and quantity.unit in words.article_units):
         return False
     between = text[previous.mention_end : quantity.mention_start]
-    return bool(LIST_ITEM.fullmatch(between)) and not words.set_nouns.search(between)
+    return bool(LIST_ITEM.fullmatch(between)) and not words.set_nouns.search(between.rstrip("、和及以与"))
 
 
 # One item of a list and the word that joins the next: `供水厂、`, `道路及`.
