@@ -359,11 +359,17 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     if (
         "各" in noun_text
         or "至" in noun_text
-        or (one and unit == "个" and "的" in text[end : end + 12])
+        or (one and unit == "个" and VISION.search(text, end, end + 20))
         or PROGRESSION.match(text, noun.end())
+        or _clause_before(text, start).endswith(noun_text)
     ):
-        # `两个区各完成`, `十家子至大坝沟公路` (a route between places), `建成一个现代化的新城`,
-        # `十名院士、百名专家` (a slogan that climbs by tens).
+        # `两个区各完成`, `十家子至大坝沟公路` (a route between places), `建成一个现代化的新城`, `建成一个
+        # 经济更加繁荣…的城市`, `十名院士、百名专家` (a slogan that climbs by tens), `一个项目一个项目落地`.
+        return False
+    clause = _clause_before(text, start)
+    if "”" in clause or (clause.startswith("——") and text[noun.end() : noun.end() + 1] == "。"):
+        # `“一山一河”两条安全线`, `“十动”是十个方面`: a branded set and its parts; `——培育六个产业链条。`:
+        # the heading of the items that follow.
         return False
     parallel = PARALLEL_AFTER.match(text, noun.end()) or (unit == "个" and PARALLEL_CLAUSE.match(text, noun.end()))
     if one and (parallel or PARALLEL_BEFORE.search(_clause_before(text, start))):
@@ -398,6 +404,8 @@ def _inside_open_quote(text: str, start: int) -> bool:
     return opening >= 0 and "”" not in text[opening:start]
 
 
+# `建成一个现代化的新城`, `建成一个经济更加繁荣…`: a vision, not a thing built.
+VISION = re.compile(r"的|更加")
 # `每年开展一次`: how often, not how many.
 FREQUENCY = re.compile(r"每[年月季周天日]")
 # `实施三项提升工程，即…`, `培育三个成长型产业（纺织、化工、建材）`: the count sums up the items it names.
