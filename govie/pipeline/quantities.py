@@ -344,6 +344,9 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         return False
     if _inside_open_quote(text, start):
         return False
+    if text[start - 2 : start] == numeral + unit or RANK_AFTER.match(text, end):
+        # `一件一件工作去完成`: an idiom; `连续两次排名全国第一`: times a rank was held, a rank.
+        return False
     if unit in words.repeat_units and words.repeat_before.search(text, max(0, start - 4), start):
         return True
     noun = words.noun_after.match(text, end)
@@ -404,6 +407,8 @@ def _inside_open_quote(text: str, start: int) -> bool:
     return opening >= 0 and "”" not in text[opening:start]
 
 
+# `连续两次排名全国第一`, `连续两次排位最后一名的`: the times a place was held.
+RANK_AFTER = re.compile(r"[^，。；,;\n]{0,12}?(?:排名|排位|位居|位列|名列|居全|第一|最后一名)")
 # `建成一个现代化的新城`, `建成一个经济更加繁荣…`: a vision, not a thing built.
 VISION = re.compile(r"的|更加")
 # `每年开展一次`: how often, not how many.
