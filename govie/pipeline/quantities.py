@@ -129,6 +129,10 @@ class QuantityFinder:
             ),
             article_units=frozenset(cues.get("count_article_units", ("批",))),
             # At the end of the counted noun: `八个方面工作` names a set, `九个工作专班` counts teams.
+            action_set_nouns=re.compile(
+                rf"(?:{trie_pattern(cues['count_action_set_nouns'])})$" if "count_action_set_nouns" in cues else never
+            ),
+            leaders=re.compile(trie_pattern(cues["count_leaders"]) if "count_leaders" in cues else never),
             set_nouns=re.compile(rf"(?:{trie_pattern(cues['count_set_nouns'])})$" if "count_set_nouns" in cues else never),
         )
 
@@ -160,6 +164,8 @@ class _CountWords:
     numbered_places: re.Pattern[str]
     set_nouns: re.Pattern[str]  # what a branded set is called (`三项改革`, `八项战略`, `两个中心`)
     noun_after: re.Pattern[str]
+    action_set_nouns: re.Pattern[str]  # what a verb that also takes sets makes a set of (`实施八项富民工程`)
+    leaders: re.Pattern[str]  # `总书记`, `总理`: their visits and instructions are no figures of the region
 
 
 def find_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]:
@@ -348,7 +354,7 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         # `一件一件工作去完成`: an idiom; `连续两次排名全国第一`: times a rank was held, a rank.
         return False
     if unit in words.repeat_units and words.repeat_before.search(text, max(0, start - 4), start):
-        return True
+        return not words.leaders.search(_clause_before(text, start))
     noun = words.noun_after.match(text, end)
     noun_text = noun.group() if noun else ""
     if (
@@ -379,13 +385,18 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         return False
     if DEFINING_NOTE.match(text, text.rfind("\n", 0, start) + 1):
         return False
+    if _names_its_items_after(text, noun.end(), quantity.value) or words.leaders.search(clause):
+        # `建成四个数据库，人口库、法人库、证照库和地理库`: the count sums up the items it names;
+        # `总理先后两次到某市视察`: a leader's visits or instructions are no figure of the region.
+        return False
     window = max(0, start - 6)
     result_word = words.result_before.search(text, window, start)
     if result_word:
         return result_word.group() != "等"
     if words.action_before.search(text, window, start):
-        # After these verbs `一` is mostly an article (`建立一个符合…的体系`, `实施一名领导挂帅`).
-        return not one
+        # After these verbs `一` is mostly an article (`建立一个符合…的体系`, `实施一名领导挂帅`), and
+        # a programme is mostly a branded set (`实施八项富民工程`).
+        return not one and not words.action_set_nouns.search(noun_text)
     if (
         len(noun_text) >= 2
         and "的" not in noun_text
@@ -395,6 +406,14 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         # `某基地五条生产线均已完工`: the counted noun is the subject of a verb of result.
         return bool(words.result_after.match(text, noun.end()))
     return False
+
+
+def _names_its_items_after(text: str, end: int, value: float) -> bool:
+    """Whether the clause after a count lists as many items as it counts (`四个数据库，人口库、…和地理库`)."""
+    after = re.match(r"[，,][^，。；,;\n]{1,60}", text[end : end + 62])
+    if after is None or not value.is_integer() or value < 2:
+        return False
+    return len(re.split(r"[、和及]", after.group()[1:])) == int(value)
 
 
 def _clause_before(text: str, start: int) -> str:
