@@ -132,6 +132,7 @@ class QuantityFinder:
             action_set_nouns=re.compile(
                 rf"(?:{trie_pattern(cues['count_action_set_nouns'])})$" if "count_action_set_nouns" in cues else never
             ),
+            programme_units=frozenset(cues.get("count_programme_units", ())),
             leaders=re.compile(trie_pattern(cues["count_leaders"]) if "count_leaders" in cues else never),
             set_nouns=re.compile(rf"(?:{trie_pattern(cues['count_set_nouns'])})$" if "count_set_nouns" in cues else never),
         )
@@ -165,6 +166,7 @@ class _CountWords:
     set_nouns: re.Pattern[str]  # what a branded set is called (`三项改革`, `八项战略`, `两个中心`)
     noun_after: re.Pattern[str]
     action_set_nouns: re.Pattern[str]  # what a verb that also takes sets makes a set of (`实施八项富民工程`)
+    programme_units: frozenset[str]  # `八项富民工程` counts programmes, `三家医院改造工程` hospitals
     leaders: re.Pattern[str]  # `总书记`, `总理`: their visits and instructions are no figures of the region
 
 
@@ -396,7 +398,7 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     if words.action_before.search(text, window, start):
         # After these verbs `一` is mostly an article (`建立一个符合…的体系`, `实施一名领导挂帅`), and
         # a programme is mostly a branded set (`实施八项富民工程`).
-        return not one and not words.action_set_nouns.search(noun_text)
+        return not one and not (unit in words.programme_units and words.action_set_nouns.search(noun_text))
     if (
         len(noun_text) >= 2
         and "的" not in noun_text
