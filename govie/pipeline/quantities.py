@@ -385,7 +385,8 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     parallel = PARALLEL_AFTER.match(text, noun.end()) or (unit == "个" and PARALLEL_CLAUSE.match(text, noun.end()))
     if one and (parallel or PARALLEL_BEFORE.search(_clause_before(text, start))):
         return False
-    if DEFINING_NOTE.match(text, text.rfind("\n", 0, start) + 1):
+    sentence = text[max(text.rfind(ch, max(0, start - 80), start) for ch in "。\n") + 1 : start]
+    if DEFINING_NOTE.match(text, text.rfind("\n", 0, start) + 1) or DEFINITION.search(sentence):
         return False
     if _names_its_items_after(text, noun.end(), quantity.value) or words.leaders.search(clause):
         # `建成四个数据库，人口库、法人库、证照库和地理库`: the count sums up the items it names;
@@ -447,6 +448,9 @@ SET_ONE_BEFORE = frozenset("唯同统之万其专单")
 NAME_NOUN = re.compile(r"[子山庄屯岭峰寨铺堡房分目]")
 # `打造三个十公里精品带`, `一个项目一个项目落地`: a numeral inside the noun makes a name or an idiom.
 CHINESE_DIGIT_CHARS = frozenset("〇零一二两三四五六七八九十百千万")
+# `“五片区”，指建成五个排水分区`, `“两专科一中心”：每个医院建成两个专科`, `某某工作法：即建立八本台账`:
+# the count defines a term, it reports nothing done.
+DEFINITION = re.compile(r"(?:”|工作法|工程)[*\s]*[：:]|”[*\s]*[，,]?[*\s]*指")
 # A line of notes that defines a term: `[10]“七个一”工程：…`, `13.[“七个一”工程]即…`.
 DEFINING_NOTE = re.compile(r"\s*(?:[\[［【]\d+[\]］】]|\d+[.．、]\s*[\[［【])")
 
