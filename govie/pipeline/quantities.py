@@ -34,8 +34,9 @@ GLOSSARY_ENTRY = re.compile(
     re.M,
 )
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
-SESSION = re.compile(r"(?:全会|全体会议)")
+SESSION = re.compile(r"(?:全会|全体会议|会议)")
 TERM = re.compile(r"届[^，。；]{0,4}$")
+DIGIT_RUN = re.compile(r"[一二两三四五六七八九]{2,}")
 FOOTNOTE = re.compile(r"[\[［【〔]\d+[\]］】〕]|[①-⑳]")
 
 
@@ -62,6 +63,9 @@ class Quantity:
 
     mention_end: int = 0
     growth_after: bool = False
+    # A count of things done, built or reached that the rules read from its words (`建成两条示范街`):
+    # a record whatever the relation model says (it learned from few Chinese-numeral counts).
+    counted: bool = False
     # Where the mention begins: before the number when a unit is written first (`百分之五`).
     mention_start: int = 0
 
@@ -111,12 +115,42 @@ class QuantityFinder:
     @cached_property
     def words(self) -> _CountWords:
         cues = self.lexicon.cues
-        # A pipeline saved before `count_result_verbs` existed keeps its tables: it reads no count as a result.
+        # A pipeline saved before these lists existed keeps its tables: it reads fewer counts as results.
         verbs = cues.get("count_result_verbs", ())
+        after = cues.get("count_result_after", ())
+        adverbs = trie_pattern(cues.get("count_result_adverbs", ("已",)))
+        never = r"(?!x)x"
         return _CountWords(
             list_count_units=frozenset(cues["list_count_units"]),
+            count_units=frozenset(cues["count_units"]),
             quantity_units=frozenset(cues["rate_units"] + cues["point_units"]),
             result_before=re.compile(rf"(?:{trie_pattern(verbs)})了?$|等$" if verbs else r"等$"),
+            action_before=re.compile(rf"(?:{trie_pattern(cues['count_action_verbs'])})了?$" if "count_action_verbs" in cues else never),
+            # A verb of result that closes its clause (`建成投产，`), not a noun (`启动区`) nor a time (`建成后`).
+            result_after=re.compile(rf"(?:{adverbs})*(?:{trie_pattern(after)})+(?=[，。；、,;：:\s）)]|了|并|$)" if after else never),
+            # The noun a count stands before, up to the end of its phrase or an adverb or verb of result
+            # after it; a quoted name after the classifier (`四个“千字号”产业集群`) brands a set and gives none.
+            noun_after=re.compile(
+                rf"{CJK.pattern}{{1,10}}?(?=[，。；：、,;:（(“”\"\s]|和|及|与|$|{adverbs}" + (rf"|{trie_pattern(after)})" if after else ")")
+            ),
+            repeat_before=re.compile(rf"(?:{trie_pattern(cues['count_repeat_before'])})$" if "count_repeat_before" in cues else never),
+            repeat_units=frozenset(cues.get("count_repeat_units", ())),
+            set_units=frozenset(cues.get("count_set_units", ("大",))),
+            # `七台河`, `六盘水`: places whose names open with a numeral and a classifier.
+            numbered_places=re.compile(
+                trie_pattern(
+                    sorted({n for r in self.lexicon.regions for n in (r.name, r.bare, *r.aliases) if n[:1] in CHINESE_DIGIT_CHARS})
+                )
+                or never
+            ),
+            article_units=frozenset(cues.get("count_article_units", ("批",))),
+            # At the end of the counted noun: `八个方面工作` names a set, `九个工作专班` counts teams.
+            action_set_nouns=re.compile(
+                rf"(?:{trie_pattern(cues['count_action_set_nouns'])})$" if "count_action_set_nouns" in cues else never
+            ),
+            programme_units=frozenset(cues.get("count_programme_units", ())),
+            leaders=re.compile(trie_pattern(cues["count_leaders"]) if "count_leaders" in cues else never),
+            set_nouns=re.compile(rf"(?:{trie_pattern(cues['count_set_nouns'])})$" if "count_set_nouns" in cues else never),
         )
 
     def __call__(self, text: str) -> list[Quantity]:
@@ -126,6 +160,8 @@ class QuantityFinder:
         for match in self.pattern.finditer(text):
             quantity = _quantity_from_match(text, match, bound_of, words)
             if quantity is not None:
+                if found and _continues_a_count(text, found[-1], quantity, words):
+                    quantity.excluded, quantity.counted = None, True
                 found.append(quantity)
         entries = self._glossary_entries(text)
         for quantity in found:
@@ -150,8 +186,21 @@ class QuantityFinder:
 @dataclass(frozen=True)
 class _CountWords:
     list_count_units: frozenset[str]  # classifiers: a number with one of them counts items
+    count_units: frozenset[str]  # units of counted things (`所`, `处`, `次`)
     quantity_units: frozenset[str]  # rates and points: never a count
     result_before: re.Pattern[str]  # what makes a small count one of things done, built or reached
+    action_before: re.Pattern[str]  # verbs that also take a set as object (`打造`, `实施`): a count unless the noun names a set
+    result_after: re.Pattern[str]  # a verb of result after the counted noun (`两条生产线全部投产`)
+    repeat_before: re.Pattern[str]  # `先后四次`, `累计两轮`: times an action was done
+    repeat_units: frozenset[str]
+    set_units: frozenset[str]  # `三大`, `四类`: kinds or a branded set, never a count of things done
+    article_units: frozenset[str]  # `一支队伍`, `一批项目`: `一` before them is an article
+    numbered_places: re.Pattern[str]
+    set_nouns: re.Pattern[str]  # what a branded set is called (`三项改革`, `八项战略`, `两个中心`)
+    noun_after: re.Pattern[str]
+    action_set_nouns: re.Pattern[str]  # what a verb that also takes sets makes a set of (`实施八项富民工程`)
+    programme_units: frozenset[str]  # `八项富民工程` counts programmes, `三家医院改造工程` hospitals
+    leaders: re.Pattern[str]  # `总书记`, `总理`: their visits and instructions are no figures of the region
 
 
 def find_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]:
@@ -221,6 +270,7 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
             quantity.bound = bound_of[("before", before)]
             quantity.bound_text = before
     quantity.excluded = _exclusion(text, match, quantity, is_chinese, words)
+    quantity.counted = is_chinese and quantity.excluded is None and _counts_results(text, quantity, words)
     # `保持15%以上增速`: the rate named after the number.
     quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长|增幅|的增长)", text[match.end() : match.end() + 4]))
     return quantity
@@ -241,6 +291,9 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool,
     following = text[end : end + 4]
     number_end = quantity.high_end or quantity.end
     right_after_number = text[number_end : number_end + 4]
+    if is_chinese and DIGIT_RUN.fullmatch(text, start, quantity.end):
+        # `唯一一家`, `一一对应`: digits side by side without a ten or hundred are no numeral of a count.
+        return "name"
     if (
         is_chinese
         and quantity.value < 10
@@ -254,7 +307,7 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool,
         return "name"
     if quantity.unit == "次" and SESSION.match(text, number_end + 1) and TERM.search(text, max(0, start - 6), start):
         return "name"
-    if before[-1:] in ("第",) or re.search(r"(?:前|后|位次|排名|位居|居全[国省市])$", before):
+    if before[-1:] in ("第",) or re.search(r"(?:前|(?<!先)后|位次|排名|位居|居全[国省市])$", before):
         return "rank"
     if quantity.unit in words.list_count_units and MILESTONES.match(text, quantity.mention_end):
         # `连跨4个千亿台阶`, `跨过3个万亿级关口`: thresholds passed, a place on a scale, no quantity.
@@ -302,8 +355,158 @@ def _small_numeral_counts(text: str, quantity: Quantity, words: _CountWords) -> 
     if result_word:
         # `一` only counts when a noun follows (`新增一家医院`; `发现一个，取缔一个` is an idiom).
         return not one or (result_word.group() != "等" and bool(CJK.match(after)))
-    return not one and after in CLAUSE_ENDS
+    return _counts_results(text, quantity, words) or (not one and after in CLAUSE_ENDS)
 
+
+def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
+    """Whether a Chinese-numeral count counts things done, built, reached or obtained, as its words
+    say: a verb of result before it (`建成两条示范街`, `对接一家央企`), a verb that also takes sets before
+    it with a counted noun that is no set (`实施三家医院改造`, not `实施八项战略`; never `一` after them),
+    a verb of result after its noun (`三条生产线全部投产`), or times an action was done (`先后四次`).
+    None is when the noun names a set, announces the items it sums up (`三项工程，即…`, `三个产业
+    （…）`), or stands in a note that defines a term (`[5]“三个一”工程：建成一条…`); `一` is none before a
+    unit that makes it an article (`一支队伍`, `一批项目`) or in parallel slogans (`引进一个院士、带来
+    一个团队`); a count of kinds or a branded set (`四类`, `三大`) never is one. (`打造` is no verb of
+    either kind: what is `打造`d is mostly a branded set, `打造五个增长极`.)"""
+    unit = quantity.unit
+    if unit not in words.count_units or unit in words.set_units or quantity.value <= 0:
+        return False
+    start, end = quantity.start, quantity.mention_end
+    one = quantity.value == 1
+    numeral = text[start : quantity.end]
+    if numeral == "二" or text[start - 1 : start] == "大" or words.numbered_places.match(text, start):
+        # `二次供水`, `二台子` (a count says 两), `十大六次产业`, `七台河`: a word or a name.
+        return False
+    if text[end : end + 1] in ("性", "一") or text[end : end + 2] == "又一" or FREQUENCY.search(text, max(0, start - 6), start):
+        # `一次性`, `一人一策`, `一个又一个`, `每年开展一次`: a word, an idiom or how often.
+        return False
+    if one and (unit in words.article_units or text[start - 1 : start] in SET_ONE_BEFORE or "每" in _clause_before(text, start)):
+        # `一支队伍`, `唯一一家`, `同一处`, `每个县建成一个园区` (a norm for each, not a count).
+        return False
+    if _inside_open_quote(text, start):
+        return False
+    if text[start - 2 : start] == numeral + unit or RANK_AFTER.match(text, end):
+        # `一件一件工作去完成`: an idiom; `连续两次排名全国第一`: times a rank was held, a rank.
+        return False
+    if unit in words.repeat_units and words.repeat_before.search(text, max(0, start - 4), start):
+        return not words.leaders.search(_clause_before(text, start))
+    noun = words.noun_after.match(text, end)
+    noun_text = noun.group() if noun else ""
+    if (
+        not noun_text
+        or any(ch in CHINESE_DIGIT_CHARS for ch in noun_text)
+        or words.set_nouns.search(noun_text)
+        or ANNOUNCES_ITEMS.match(text, noun.end())
+        or NAME_NOUN.match(noun_text)
+    ):
+        return False
+    if (
+        "各" in noun_text
+        or "至" in noun_text
+        or (one and unit == "个" and VISION.search(text, end, end + 20))
+        or PROGRESSION.match(text, noun.end())
+        or _clause_before(text, start).endswith(noun_text)
+    ):
+        # `两个区各完成`, `十家子至大坝沟公路` (a route between places), `建成一个现代化的新城`, `建成一个
+        # 经济更加繁荣…的城市`, `十名院士、百名专家` (a slogan that climbs by tens), `一个项目一个项目落地`.
+        return False
+    clause = _clause_before(text, start)
+    if "”" in clause or (clause.startswith("——") and text[noun.end() : noun.end() + 1] == "。"):
+        # `“一山一河”两条安全线`, `“十动”是十个方面`: a branded set and its parts; `——培育六个产业链条。`:
+        # the heading of the items that follow.
+        return False
+    parallel = PARALLEL_AFTER.match(text, noun.end()) or (unit == "个" and PARALLEL_CLAUSE.match(text, noun.end()))
+    if one and (parallel or PARALLEL_BEFORE.search(_clause_before(text, start))):
+        return False
+    sentence = text[max(text.rfind(ch, max(0, start - 80), start) for ch in "。\n") + 1 : start]
+    if DEFINING_NOTE.match(text, text.rfind("\n", 0, start) + 1) or DEFINITION.search(sentence):
+        return False
+    if _names_its_items_after(text, noun.end(), quantity.value) or words.leaders.search(clause):
+        # `建成四个数据库，人口库、法人库、证照库和地理库`: the count sums up the items it names;
+        # `总理先后两次到某市视察`: a leader's visits or instructions are no figure of the region.
+        return False
+    window = max(0, start - 6)
+    result_word = words.result_before.search(text, window, start)
+    if result_word:
+        return result_word.group() != "等"
+    if words.action_before.search(text, window, start):
+        # After these verbs `一` is mostly an article (`建立一个符合…的体系`, `实施一名领导挂帅`), and
+        # a programme is mostly a branded set (`实施八项富民工程`).
+        return not one and not (unit in words.programme_units and words.action_set_nouns.search(noun_text))
+    if (
+        len(noun_text) >= 2
+        and "的" not in noun_text
+        and "、" not in _clause_before(text, start)
+        and text[start - 1 : start] not in ("和", "及")
+    ):
+        # `某基地五条生产线均已完工`: the counted noun is the subject of a verb of result.
+        return bool(words.result_after.match(text, noun.end()))
+    return False
+
+
+def _names_its_items_after(text: str, end: int, value: float) -> bool:
+    """Whether the clause after a count lists as many items as it counts (`四个数据库，人口库、…和地理库`)."""
+    after = re.match(r"[，,][^，。；,;\n]{1,60}", text[end : end + 62])
+    if after is None or not value.is_integer() or value < 2:
+        return False
+    return len(re.split(r"[、和及]", after.group()[1:])) == int(value)
+
+
+def _clause_before(text: str, start: int) -> str:
+    return text[max(text.rfind(ch, max(0, start - 40), start) for ch in "，。；：,;:\n") + 1 : start]
+
+
+def _inside_open_quote(text: str, start: int) -> bool:
+    """`围绕“引进一个领军人才，发展一个产业”`: a count inside a quoted slogan."""
+    opening = text.rfind("“", max(0, start - 20), start)
+    return opening >= 0 and "”" not in text[opening:start]
+
+
+# `连续两次排名全国第一`, `连续两次排位最后一名的`: the times a place was held.
+RANK_AFTER = re.compile(r"[^，。；,;\n]{0,12}?(?:排名|排位|位居|位列|名列|居全|第一|最后一名)")
+# `建成一个现代化的新城`, `建成一个经济更加繁荣…`: a vision, not a thing built.
+VISION = re.compile(r"的|更加")
+# `每年开展一次`: how often, not how many.
+FREQUENCY = re.compile(r"每[年月季周天日]")
+# `实施三项提升工程，即…`, `培育三个成长型产业（纺织、化工、建材）`: the count sums up the items it names.
+ANNOUNCES_ITEMS = re.compile(r"[，,]?即|[：:（(]")
+# `引进一个院士、带来一个团队`, `举行一次对接、开展一次推介`: a slogan of parallel `一`s, each after its own verb.
+PARALLEL_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,4}一[\u4e00-\u9fff]")
+PROGRESSION = re.compile(r"、[百千万]")
+PARALLEL_CLAUSE = re.compile(r"[，,][\u4e00-\u9fff]{1,4}一个")
+PARALLEL_BEFORE = re.compile(r"一[\u4e00-\u9fff]{1,10}、[\u4e00-\u9fff]{1,4}$")
+# `唯一一家`, `同一处`, `之一`, `统一`: 一 as part of a word.
+SET_ONE_BEFORE = frozenset("唯同统之万其专单")
+# `五台山`, `三家村`, `三间房`: a place named with a numeral and a classifier; `一部分`, `四项目`.
+NAME_NOUN = re.compile(r"[子山庄屯岭峰寨铺堡房分目]")
+# `打造三个十公里精品带`, `一个项目一个项目落地`: a numeral inside the noun makes a name or an idiom.
+CHINESE_DIGIT_CHARS = frozenset("〇零一二两三四五六七八九十百千万")
+# `“五片区”，指建成五个排水分区`, `“两专科一中心”：每个医院建成两个专科`, `某某工作法：即建立八本台账`:
+# the count defines a term, it reports nothing done.
+DEFINITION = re.compile(r"(?:”|工作法|工程)[*\s]*[：:]|”[*\s]*[，,]?[*\s]*指")
+# A line of notes that defines a term: `[10]“七个一”工程：…`, `13.[“七个一”工程]即…`.
+DEFINING_NOTE = re.compile(r"\s*(?:[\[［【]\d+[\]］】]|\d+[.．、]\s*[\[［【])")
+
+
+def _continues_a_count(text: str, previous: Quantity, quantity: Quantity, words: _CountWords) -> bool:
+    """`完成一个供水厂、一个燃气站、一条管网建设`: a Chinese-numeral count in a list whose first item is a
+    count of things done is one too (the verb before the first item governs them all)."""
+    if quantity.excluded != "list count" or quantity.unit not in words.count_units:
+        return False
+    # `甲、乙等七条道路及两座桥梁`: the count after `等` heads the list too.
+    heads = previous.counted or (
+        previous.excluded is None and previous.unit in words.count_units and text[previous.start - 1 : previous.start] == "等"
+    )
+    if not heads:
+        return False
+    if quantity.unit in words.set_units or (quantity.value == 1 and quantity.unit in words.article_units):
+        return False
+    between = text[previous.mention_end : quantity.mention_start]
+    return bool(LIST_ITEM.fullmatch(between)) and not words.set_nouns.search(between.rstrip("、和及以与"))
+
+
+# One item of a list and the word that joins the next: `供水厂、`, `道路及`.
+LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、|和|及|以及|与)")
 
 # What a count of thresholds passed counts (`4个千亿台阶`, `3个万亿级关口`, `两个百亿大关`).
 MILESTONES = re.compile(r"[^，。；,;\n]{0,6}?(?:台阶|大关|关口)")

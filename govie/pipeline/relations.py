@@ -429,7 +429,8 @@ class Relations:
         measures = model.measure.predict(numbers)
         roles = model.role.predict(numbers)
         periods = model.period.predict(numbers) if model.period is not None else [None] * len(slots)
-        kept = [i for i, p in enumerate(keep) if p >= self.keep_threshold]
+        # A count the rules read as one of things done (`Quantity.counted`) stays: the model saw few of them.
+        kept = [i for i, p in enumerate(keep) if p >= self.keep_threshold or (slots[i].quantity.counted and slots[i].rule_drafts)]
         candidate_lists = {i: self.features.candidates(text, slots[i]) for i in kept}
         # One vectorisation for all candidates of the Doc: per-number calls cost more than the model.
         flat = [c for i in kept for c in candidate_lists[i]]
