@@ -469,7 +469,10 @@ def _sentence_records(
         if ratio is None:
             shared = state.shared or ([] if state.distributed else _shared_value_heads(segment, quantity.unit, run, words, listed))
             # (Spanned where the text writes a head whole: `办复率、满意率`.)
-            heads = [head if head.start is not None else Name.written(head.text, _written_at(text, head.text, segment_start, at)) for head in shared] or heads
+            heads = [
+                head if head.start is not None else Name.written(head.text, _written_at(text, head.text, segment_start, at))
+                for head in shared
+            ] or heads
         indicator = heads[0].text
         if ratio is not None:
             measure, sign = "level", 1.0
@@ -702,9 +705,6 @@ def _indicator_for(
                     named = _last_match(words.headline_names, text, state.start, segment_start)
                     indicator = named.group() if named is not None else ""
                 state.distribution = [Name.written(indicator, None)] * len(heads)
-        elif state.distribution_index >= len(state.distribution) > 0 and _only_cues(heads_text):
-            # `城乡居民人均可支配收入分别达到…元、…元，同比分别增长…、…`: a second list over the same heads.
-            state.distribution_index = 0
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
@@ -932,7 +932,10 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     if len(items) < 2:
         return []
     head = heads[0] if heads else ""
-    return [Name.written(draft.indicator + head, None) if head else Name(draft.indicator, draft.indicator_start, draft.indicator_end) for draft in items]
+    return [
+        Name.written(draft.indicator + head, None) if head else Name(draft.indicator, draft.indicator_start, draft.indicator_end)
+        for draft in items
+    ]
 
 
 def _only_cues(phrase: str) -> bool:
