@@ -105,11 +105,13 @@ def test_the_figures_of_a_glossary_define_terms_and_are_no_records():
         "※名词解释※\n"
         "[3]电商专业村：以行政村为单元，电子商务年交易额达到1000万元以上。\n"
         "15.“克重化”管理：以每平方米尘土不超过5克作为检查标准。\n"
+        "——〔7〕农村垃圾转运站：全县建成3个。\n"
     )
     found = [(q.value, q.unit, q.excluded) for q in find_quantities(text)]
     assert found[0] == (5.0, "所", None)
     assert (1000.0, "万元", "definition") in found
     assert (5.0, "", "definition") in found
+    assert (3.0, "个", "definition") in found
 
 
 def test_one_one_is_no_eleven():

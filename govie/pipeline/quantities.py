@@ -28,9 +28,10 @@ DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|�
 # gap or a date looks like a record in every feature but the one that excluded it.
 FINAL_EXCLUSIONS = frozenset({"date", "footnote", "fraction", "rank", "comparison", "definition"})
 # An entry of a glossary: a numbered term and its colon (`[3]淘宝村：`, `〔7〕…：`, `15.“克重化”管理：`),
-# or a bracketed term (`9.[“12345”总体发展战略]是…`), to the end of its line.
+# or a bracketed term (`9.[“12345”总体发展战略]是…`), to the end of its line; after a list mark a
+# copy may have put before it (`——〔7〕`, `⑤[6]`, `（十三）[14]`).
 GLOSSARY_ENTRY = re.compile(
-    r"^[ \t]*(?:[\[［【〔(（][ \t]*\d{1,3}[ \t]*[\]］】〕)）][ \t]*[^\n：:]{1,40}[：:]|\d{1,3}[.．、][ \t]*(?:[^\n：:]{1,40}[：:]|\[[^\]\n]{1,40}\]))[^\n]*",
+    r"^[ \t]*(?:[①-⑳]|[—－]{1,2}|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])?[ \t]*(?:[\[［【〔(（][ \t]*\d{1,3}[ \t]*[\]］】〕)）][ \t]*[^\n：:]{1,40}[：:]|\d{1,3}[.．、][ \t]*(?:[^\n：:]{1,40}[：:]|\[[^\]\n]{1,40}\]))[^\n]*",
     re.M,
 )
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
