@@ -21,7 +21,8 @@ def check_records(text: str) -> None:
     for record in govie.extract(text):
         assert 0 <= record.start < record.end <= len(text)
         written = text[record.start : record.end]
-        assert any(ch.isdigit() or ch in "〇零一二三四五六七八九两十百千" for ch in written), (written, record)
+        # (A magnitude alone after a bound word is a number too: `突破万亿`, `近亿元`.)
+        assert any(ch.isdigit() or ch in "〇零一二三四五六七八九两十百千万亿" for ch in written), (written, record)
         assert record.measure in MEASURES and record.role in ROLES and record.bound in BOUNDS
         assert record.tier is None or record.tier in TIERS
         assert isinstance(record.value, float)
