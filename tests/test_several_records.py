@@ -137,3 +137,14 @@ def test_as_many_values_as_heads_go_one_to_each_without_fenbie():
         ("foreign_trade", 4.1),
         ("retail_sales", 5.9),
     ]
+
+
+def test_a_bare_list_after_a_list_of_values_goes_over_its_indicators():
+    text = "一、2019年工作回顾\n全县城乡居民人均可支配收入分别为3.1万元、1.6万元，增长7.9%、9.2%。\n"
+    records = [(r.indicator_id, r.value) for r in govie.extract(text, report_year=2020)]
+    assert records == [
+        ("urban_disposable_income", 3.1),
+        ("rural_disposable_income", 1.6),
+        ("urban_disposable_income", 7.9),
+        ("rural_disposable_income", 9.2),
+    ]

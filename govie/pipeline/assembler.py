@@ -708,7 +708,8 @@ def _indicator_for(
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
-    if "分别" not in segment and listed >= 2 and not state.distribution and bare == listed:
+    exhausted = state.distribution_index >= len(state.distribution)
+    if "分别" not in segment and listed >= 2 and exhausted and bare == listed:
         own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
         heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers)
         # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
@@ -716,6 +717,12 @@ def _indicator_for(
             # `城镇和农村居民人均可支配收入增长3%和7.7%`: without `分别` too, as many values as heads
             # go one to each (GUIDELINE 12).
             state.distribution = [Name.written(head, None) for head in heads]
+            state.distribution_index = 0
+            state.distribution_periods = []
+        elif not heads and _only_cues(own) and run and len(run) == listed and len({draft.indicator for draft in run}) == listed:
+            # `城乡居民人均可支配收入分别为2.9万元、2万元，增长8.5%、9.5%`: a bare list of as many values as
+            # the list just before goes over its indicators, as with `分别` (GUIDELINE 11).
+            state.distribution = [Name(draft.indicator, draft.indicator_start, draft.indicator_end) for draft in run]
             state.distribution_index = 0
             state.distribution_periods = []
     if state.distribution and state.distribution_index < len(state.distribution):
