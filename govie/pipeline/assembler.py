@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon
 from ..lexicon.numbers import parse_chinese
 from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
-from .quantities import Quantity
+from .quantities import NEVER, Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
 
@@ -35,7 +35,6 @@ TRAILING_NOISE = re.compile(
     r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
-NEVER = re.compile("(?!)")
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
 ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
 TARGET_PAREN_CUE = re.compile(r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$")
@@ -55,6 +54,11 @@ class Name(NamedTuple):
     def written(cls, text: str, start: int | None) -> Name:
         """A name as the text writes it from `start` (restored when `start` is None)."""
         return cls(text, start, None if start is None else start + len(text))
+
+    @classmethod
+    def of(cls, draft: Draft) -> Name:
+        """The name a draft already has."""
+        return cls(draft.indicator, draft.indicator_start, draft.indicator_end)
 
 
 class AssemblyWords:
@@ -186,6 +190,12 @@ class _SentenceState:
         # The parts of the year a `分别` list runs over (`一季度、上半年和全年分别增长…`), one per value.
         self.distribution_periods: list[str] = []
         self.period_of_head: str | None = None
+
+    def distribute(self, heads: list[Name]) -> None:
+        """The values from here on go one to each of `heads`, in order."""
+        self.distribution = heads
+        self.distribution_index = 0
+        self.distribution_periods = []
 
 
 def assemble(
@@ -458,11 +468,10 @@ def _sentence_records(
             state.period_of_head, state.shared, state.distributed = None, [], False
         else:
             run = _value_run(text, out, clause_start)
-            listed = _list_length(text, quantities, number)
-            bare = _list_length(text, quantities, number, bare=True)
+            listed, bare = _list_lengths(text, quantities, number)
             name = _indicator_for(text, quantity, segment, segment_start, clause, state, words, listed, run, bare)
         if in_target_paren and state.previous is not None:
-            name = Name(state.previous.indicator, state.previous.indicator_start, state.previous.indicator_end)
+            name = Name.of(state.previous)
         if not name.text:
             continue
         heads = [name]
@@ -635,19 +644,22 @@ def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
     return run[::-1]
 
 
-def _list_length(text: str, quantities: list[Quantity], number: int, bare: bool = False) -> int:
-    """How many values from `quantities[number]` on form one list (`分别增长8%、7.5%和6%`); with `bare`,
-    joined by nothing but `、`, `和` or a comma (not `由55%提高到65%`)."""
-    count = 1
+def _list_lengths(text: str, quantities: list[Quantity], number: int) -> tuple[int, int]:
+    """How many values from `quantities[number]` on form one list (`分别增长8%、7.5%和6%`), and how many
+    of them from the first are joined by nothing but `、`, `和` or a comma (not `由55%提高到65%`)."""
+    listed = bare = 1
+    only_joined = True
     for left, right in zip(quantities[number:], quantities[number + 1 :]):
         between = text[left.mention_end : right.mention_start]
-        if bare and between.strip("、和及与，, "):
-            break
+        words = between.strip("、和及与，, ")
         # (Text between two values of one list stays within its clause: `分别达到甲的20%和乙的15%`.)
-        if between.strip("、和及与，, ") and not _only_cues(between) and re.search(r"[，；,;]", between):
+        if words and not _only_cues(between) and re.search(r"[，；,;]", between):
             break
-        count += 1
-    return count
+        listed += 1
+        only_joined = only_joined and not words
+        if only_joined:
+            bare += 1
+    return listed, bare
 
 
 def _last_value_end(records: list[Draft], default: int) -> int:
@@ -690,13 +702,9 @@ def _indicator_for(
         if not heads and run and 2 <= listed <= len(run):
             # `实际利用外资46亿美元，引进内资567亿元，分别增长10.7%和13.7%`: the indicators of the values
             # before, in their order (GUIDELINE 11).
-            state.distribution = [Name(draft.indicator, draft.indicator_start, draft.indicator_end) for draft in run[-listed:]]
-            state.distribution_index = 0
-            state.distribution_periods = []
+            state.distribute([Name.of(draft) for draft in run[-listed:]])
         elif len(heads) >= 2:
-            state.distribution = [Name.written(head, None) for head in heads]
-            state.distribution_index = 0
-            state.distribution_periods = []
+            state.distribute([Name.written(head, None) for head in heads])
             if parts is not None:
                 # `生产总值一季度、上半年和全年分别增长…`: one indicator over parts of the year, named
                 # before them or earlier in the sentence.
@@ -716,15 +724,11 @@ def _indicator_for(
         if len(heads) == listed and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
             # `城镇和农村居民人均可支配收入增长3%和7.7%`: without `分别` too, as many values as heads
             # go one to each (GUIDELINE 12).
-            state.distribution = [Name.written(head, None) for head in heads]
-            state.distribution_index = 0
-            state.distribution_periods = []
+            state.distribute([Name.written(head, None) for head in heads])
         elif not heads and _only_cues(own) and run and len(run) == listed and len({draft.indicator for draft in run}) == listed:
             # `城乡居民人均可支配收入分别为2.9万元、2万元，增长8.5%、9.5%`: a bare list of as many values as
             # the list just before goes over its indicators, as with `分别` (GUIDELINE 11).
-            state.distribution = [Name(draft.indicator, draft.indicator_start, draft.indicator_end) for draft in run]
-            state.distribution_index = 0
-            state.distribution_periods = []
+            state.distribute([Name.of(draft) for draft in run])
     if state.distribution and state.distribution_index < len(state.distribution):
         head = state.distribution[state.distribution_index]
         if state.distribution_periods:
@@ -772,7 +776,7 @@ def _indicator_for(
             named = _last_match(words.headline_names, text, state.previous.quantity.mention_end, phrase_start)
             if named is not None:
                 return Name.written(named.group(), named.start())
-        return Name(state.previous.indicator, state.previous.indicator_start, state.previous.indicator_end)
+        return Name.of(state.previous)
     return Name("", None, None)
 
 
@@ -939,10 +943,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     if len(items) < 2:
         return []
     head = heads[0] if heads else ""
-    return [
-        Name.written(draft.indicator + head, None) if head else Name(draft.indicator, draft.indicator_start, draft.indicator_end)
-        for draft in items
-    ]
+    return [Name.written(draft.indicator + head, None) if head else Name.of(draft) for draft in items]
 
 
 def _only_cues(phrase: str) -> bool:

@@ -22,6 +22,8 @@ _CHINESE = (
 # What a magnitude alone may count (`近亿元`, `近万人`), as for `百`/`千` heads above.
 _BARE_MAGNITUDE_UNITS = r"余?(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤)(?!以上项目|项目|企业|级)"
 BARE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
+# A pattern that matches nothing: for a word list a pipeline saved before it existed has not.
+NEVER = re.compile("(?!)")
 RANGE_SEPARATOR = rf"\s?(?:[{RANGE_DASHES}至]{{1,2}})\s?"
 DATE_SUFFIX = re.compile(r"(?:年|月|日|号|时|点|周年|世纪|季度|届|次会议|次全会|次党代会|大|中全会|号文件)")
 # Exclusions the relation model does not overturn: these rules are near exact, and a comparison's
@@ -92,7 +94,7 @@ class QuantityFinder:
             for key in ("bound_approx_before", "bound_min_before", "bare_magnitude_before")
             for word in lexicon.cues.get(key, ())
         )
-        bare_magnitude = rf"(?=[万亿])(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else "(?!)"
+        bare_magnitude = rf"(?=[万亿])(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else NEVER.pattern
         return re.compile(
             rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{ARABIC_NUMBER}))?"
@@ -120,7 +122,7 @@ class QuantityFinder:
         verbs = cues.get("count_result_verbs", ())
         after = cues.get("count_result_after", ())
         adverbs = trie_pattern(cues.get("count_result_adverbs", ("已",)))
-        never = r"(?!x)x"
+        never = NEVER.pattern
         return _CountWords(
             list_count_units=frozenset(cues["list_count_units"]),
             count_units=frozenset(cues["count_units"]),
@@ -173,7 +175,7 @@ class QuantityFinder:
     @cached_property
     def glossary_heading(self) -> re.Pattern[str]:
         words = self.lexicon.cues.get("glossary_headings", ())
-        return re.compile(rf"^[^\n]{{0,6}}(?:{trie_pattern(words)})[^\n]{{0,6}}$", re.M) if words else re.compile("(?!)")
+        return re.compile(rf"^[^\n]{{0,6}}(?:{trie_pattern(words)})[^\n]{{0,6}}$", re.M) if words else NEVER
 
     def _glossary_entries(self, text: str) -> list[tuple[int, int]]:
         """The entries of a glossary after the report (`※名词解释※`, then `[3]淘宝村：“淘宝村”是指…`):
@@ -381,7 +383,8 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     if text[end : end + 1] in ("性", "一") or text[end : end + 2] == "又一" or FREQUENCY.search(text, max(0, start - 6), start):
         # `一次性`, `一人一策`, `一个又一个`, `每年开展一次`: a word, an idiom or how often.
         return False
-    if one and (unit in words.article_units or text[start - 1 : start] in SET_ONE_BEFORE or "每" in _clause_before(text, start)):
+    clause = _clause_before(text, start)
+    if one and (unit in words.article_units or text[start - 1 : start] in SET_ONE_BEFORE or "每" in clause):
         # `一支队伍`, `唯一一家`, `同一处`, `每个县建成一个园区` (a norm for each, not a count).
         return False
     if _inside_open_quote(text, start):
@@ -390,7 +393,7 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         # `一件一件工作去完成`: an idiom; `连续两次排名全国第一`: times a rank was held, a rank.
         return False
     if unit in words.repeat_units and words.repeat_before.search(text, max(0, start - 4), start):
-        return not words.leaders.search(_clause_before(text, start))
+        return not words.leaders.search(clause)
     noun = words.noun_after.match(text, end)
     noun_text = noun.group() if noun else ""
     if (
@@ -406,18 +409,17 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         or "至" in noun_text
         or (one and unit == "个" and VISION.search(text, end, end + 20))
         or PROGRESSION.match(text, noun.end())
-        or _clause_before(text, start).endswith(noun_text)
+        or clause.endswith(noun_text)
     ):
         # `两个区各完成`, `十家子至大坝沟公路` (a route between places), `建成一个现代化的新城`, `建成一个
         # 经济更加繁荣…的城市`, `十名院士、百名专家` (a slogan that climbs by tens), `一个项目一个项目落地`.
         return False
-    clause = _clause_before(text, start)
     if "”" in clause or (clause.startswith("——") and text[noun.end() : noun.end() + 1] == "。"):
         # `“一山一河”两条安全线`, `“十动”是十个方面`: a branded set and its parts; `——培育六个产业链条。`:
         # the heading of the items that follow.
         return False
     parallel = PARALLEL_AFTER.match(text, noun.end()) or (unit == "个" and PARALLEL_CLAUSE.match(text, noun.end()))
-    if one and (parallel or PARALLEL_BEFORE.search(_clause_before(text, start))):
+    if one and (parallel or PARALLEL_BEFORE.search(clause)):
         return False
     sentence = text[max(text.rfind(ch, max(0, start - 80), start) for ch in "。\n") + 1 : start]
     if DEFINING_NOTE.match(text, text.rfind("\n", 0, start) + 1) or DEFINITION.search(sentence):
@@ -434,12 +436,7 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
         # After these verbs `一` is mostly an article (`建立一个符合…的体系`, `实施一名领导挂帅`), and
         # a programme is mostly a branded set (`实施八项富民工程`).
         return not one and not (unit in words.programme_units and words.action_set_nouns.search(noun_text))
-    if (
-        len(noun_text) >= 2
-        and "的" not in noun_text
-        and "、" not in _clause_before(text, start)
-        and text[start - 1 : start] not in ("和", "及")
-    ):
+    if len(noun_text) >= 2 and "的" not in noun_text and "、" not in clause and text[start - 1 : start] not in ("和", "及"):
         # `某基地五条生产线均已完工`: the counted noun is the subject of a verb of result.
         return bool(words.result_after.match(text, noun.end()))
     return False
