@@ -15,12 +15,10 @@ from ..lexicon.numbers import ARABIC_NUMBER, CHINESE_NUMBER, PERCENT_WORDS, RANG
 from .state import doc_state
 from .tokenizer import pipeline_lexicon
 
-_CHINESE = (
-    rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百"
-    r"|[百千](?=余?[万亿]{1,2}(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤))"
-)
-# What a magnitude alone may count (`近亿元`, `近万人`), as for `百`/`千` heads above.
-_BARE_MAGNITUDE_UNITS = r"余?(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤)(?!以上项目|项目|企业|级)"
+# What a `百`/`千` head or a magnitude alone may count (`百亿元`, `千万人次`, `近亿元`, `近万人`).
+_MAGNITUDE_COUNTS = r"(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤)"
+_CHINESE = rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百|[百千](?=余?[万亿]{{1,2}}{_MAGNITUDE_COUNTS})"
+_BARE_MAGNITUDE_UNITS = rf"余?{_MAGNITUDE_COUNTS}(?!以上项目|项目|企业|级)"
 BARE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
 # A pattern that matches nothing: for a word list a pipeline saved before it existed has not.
 NEVER = re.compile("(?!)")
