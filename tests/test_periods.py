@@ -248,11 +248,11 @@ def test_the_level_a_planned_move_starts_from_is_the_present_one():
         "一、2019年工作回顾\n"
         "全县贫困发生率由2.5%降至0.8%。\n"
         "二、2020年工作安排\n"
-        "城乡居民基础养老金标准从每人每月108元提高到118元；低保补助水平分别从每月375元、173元提高到419元、191元。\n"
+        "城乡居民基础养老金标准从每人每月108元提高到118元；低保补助水平分别从每月390元、185元提高到430元、205元。\n"
     )
     records = {r.value: (r.indicator, r.role, r.year) for r in govie.extract(text, report_year=2020)}
     assert records[108.0] == ("城乡居民基础养老金标准", "actual", 2019)
     assert records[118.0] == ("城乡居民基础养老金标准", "target", 2020)
-    assert records[375.0][1:] == records[173.0][1:] == ("actual", 2019)
-    assert records[419.0][1:] == ("target", 2020)
+    assert records[390.0][1:] == records[185.0][1:] == ("actual", 2019)
+    assert records[430.0][1:] == ("target", 2020)
     assert records[2.5][1:] == records[0.8][1:] == ("actual", 2019)

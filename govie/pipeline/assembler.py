@@ -159,7 +159,7 @@ class AssemblyWords:
             "attribute": re.compile(rf"(?P<attribute>{attribute}){bound}\s*$"),
             "headline": re.compile(rf"(?:{self.headline_names.pattern}){bound}\s*$"),
             # `的` after the value, past a unit the number grammar leaves out (`100万平米的`) and past
-            # further attributes of the same thing (`总投资60亿元、占地1500亩、建筑面积10万平方米的…`).
+            # further attributes of the same thing (`总投资45亿元、占地1200亩、建筑面积8万平方米的…`).
             "link": re.compile(rf"(?:[、，,]\s*(?:{attribute}){bound}\d[\d.]*[^、，,；。的\d]{{0,6}})*[^\d，。；、,;:：的\s]{{0,3}}的"),
             "purpose": re.compile(rf"(?:{one_of('attribute_purpose_verbs')})了?"),
             "action": re.compile(rf"(?:{one_of('attribute_action_verbs')})了?"),
@@ -525,7 +525,7 @@ def _sentence_records(
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
         if role == "target" and MOVE_START.search(clause) and MOVE_TO.match(text, quantity.mention_end):
-            # `标准从每人每月100元提高到110元` in a plan: the level it starts from is the present one,
+            # `标准从每人每月117元提高到129元` in a plan: the level it starts from is the present one,
             # the year before the target's (GUIDELINE, start values).
             role, tier = "actual", None
             year = year - 1 if year is not None else None
@@ -580,7 +580,7 @@ RATIO_SEPARATOR = re.compile(r"\s?[:：∶]\s?")
 
 def _sector_ratios(text: str, sent_start: int, quantities: list[Quantity], words: AssemblyWords) -> dict[int, tuple[int, tuple[int, int]]]:
     """The ratios of three numbers after a mention of the three-sector structure
-    (`三次产业结构由2016年的6.2:61.2:32.6调整为2019年的8.8:27.8:63.4`): for each of their numbers (by
+    (`三次产业结构由2016年的7.1:58.4:34.5调整为2019年的9.3:29.6:61.1`): for each of their numbers (by
     index in `quantities`) its place in the ratio and the mention's span. Each number is the share of
     its sector (GUIDELINE 16); a ratio of two or four numbers, or one without the mention, is none."""
     structure = words.sector_structure
@@ -628,7 +628,7 @@ def _ratio_share(first: Draft, indicator: str, quantity: Quantity) -> Draft:
 
 def _value_run(text: str, drafts: list[Draft], end: int) -> list[Draft]:
     """The values of the sentence that close a list just before `end`, one draft each, in text order:
-    items each ended by its value (`办理人大代表建议257件、政协委员提案160件，`)."""
+    items each ended by its value (`办理人大代表建议211件、政协委员提案97件，`)."""
     run: list[Draft] = []
     boundary = end
     for draft in reversed(drafts):
@@ -695,12 +695,12 @@ def _indicator_for(
         heads = _distribution_heads(heads_text, words.shared_qualifiers)
         parts = _part_year_heads(heads_text, words.period_patterns) if len(heads) >= 2 else None
         if len(heads) >= 2 and listed == 1 and parts is None:
-            # `城乡居民人均可支配收入分别增长7.5%左右，…`: one value for each indicator of the list.
+            # `城乡居民人均可支配收入分别增长6.8%左右，…`: one value for each indicator of the list.
             state.distribution = []
             state.shared = [Name.written(head, None) for head in heads]
             return state.shared[0]
         if not heads and run and 2 <= listed <= len(run):
-            # `实际利用外资46亿美元，引进内资567亿元，分别增长10.7%和13.7%`: the indicators of the values
+            # `实际利用外资38亿美元，引进内资420亿元，分别增长9.6%和12.1%`: the indicators of the values
             # before, in their order (GUIDELINE 11).
             state.distribute([Name.of(draft) for draft in run[-listed:]])
         elif len(heads) >= 2:
@@ -722,11 +722,11 @@ def _indicator_for(
         heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers)
         # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
         if len(heads) == listed and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
-            # `城镇和农村居民人均可支配收入增长3%和7.7%`: without `分别` too, as many values as heads
+            # `城镇和农村居民人均可支配收入增长4.2%和6.9%`: without `分别` too, as many values as heads
             # go one to each (GUIDELINE 12).
             state.distribute([Name.written(head, None) for head in heads])
         elif not heads and _only_cues(own) and run and len(run) == listed and len({draft.indicator for draft in run}) == listed:
-            # `城乡居民人均可支配收入分别为2.9万元、2万元，增长8.5%、9.5%`: a bare list of as many values as
+            # `城乡居民人均可支配收入分别为3.4万元、1.8万元，增长6.7%、8.1%`: a bare list of as many values as
             # the list just before goes over its indicators, as with `分别` (GUIDELINE 11).
             state.distribute([Name.of(draft) for draft in run])
     if state.distribution and state.distribution_index < len(state.distribution):
@@ -782,8 +782,8 @@ def _indicator_for(
 
 def _attribute_name(text: str, quantity: Quantity, raw: str, raw_start: int, words: AssemblyWords, previous: Draft | None) -> Name | None:
     """A figure given as an attribute of the thing named after it is named from that thing and the
-    attribute word, which is its span: `实施总投资1.6亿元的“新三个一”工程` → `新三个一工程总投资`,
-    `投资5000万元推进博文路西段建设` → `博文路西段建设投资`, `拨付1600万元就业补助资金` →
+    attribute word, which is its span: `实施总投资2.3亿元的“两馆一中心”工程` → `两馆一中心工程总投资`,
+    `投资4200万元推进文昌路东段建设` → `文昌路东段建设投资`, `拨付1600万元就业补助资金` →
     `拨付就业补助资金`. The words before the attribute (a verb, an item mark, an 等-list of names)
     say who acts, not what it is spent on. A value of the list that follows without a word of its
     own (`投资8亿元的甲项目、6亿元的乙项目`) has the attribute of the one before. None when the value is
@@ -918,7 +918,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     """One value given for several indicators: each of a list before `均`, `双双` or `各`
     (`办复率、见面率均达到100%`, `A、B各1个`, `参保率和资助率实现了两个100%`), or before a rate, which
     is never a sum (`办复率、满意率100%`); and a single head after a list of values gives one for each
-    item (`办理人大代表建议257件、政协委员提案160件，办结率均达100%`; `run` holds their drafts)."""
+    item (`办理人大代表建议211件、政协委员提案97件，办结率均达100%`; `run` holds their drafts)."""
     cue = SHARED_VALUE.search(segment) or EACH_VALUE.search(segment)
     if cue is None and (unit not in RATE_UNITS or listed > 1):
         return []
@@ -929,7 +929,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
         return []
     heads = _distribution_heads(own, words.shared_qualifiers)
     # Without a cue, the heads are alike (`办复率、满意率`, `工业投资和技改投资`), not a part of a scale
-    # before its rate (`6万元以下部分、报销比例从50%`).
+    # before its rate (`5万元以下部分、报销比例从55%`).
     alike = cue is not None or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
     if len(heads) >= 2 and all(len(head) >= 2 for head in heads) and alike:
         return [Name.written(head, None) for head in heads]
@@ -1038,7 +1038,7 @@ def _with_tail(part: str, last: str, qualifiers: tuple[str, ...]) -> str:
     again ends on what the last has after it (`城乡居民养老保险` before `医疗保险参保率`). Else, before a
     last head that names a measure (a rate, an amount), on the last's tail after as many characters
     as the head has besides its qualifier (`小学` before `初中入学率`: `小学入学率`); a last head that
-    names things (`试点企业`) is no tail of the others (`众创空间、中小企业数字化转型试点企业各1家`),
+    names things (`试点企业`) is no tail of the others (`创业孵化基地、数字化转型试点企业各2家`),
     unless they are a bare word or two (`市、县两级政府内设机构`)."""
     if part in qualifiers:
         theirs = [q for q in qualifiers if last.startswith(q) and len(last) > len(q)]

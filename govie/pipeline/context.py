@@ -47,7 +47,7 @@ def opens_target_list(paragraph: str) -> bool:
 # A heading line of its own that opens with the year it plans for: `2023年目标任务`, `2024年总体目标和重点任务`.
 YEAR_PLAN_HEADING = re.compile(r"\d{4}年[^，；。：:]{0,14}(?:目标|任务|工作|重点)[^，；。：:]*$")
 # A plan heading without number or year, on a line of its own: `今后五年工作任务`, `今年政府工作重点`,
-# `“十四五”时期发展目标和工作重点` (a plan still to come: `_heading_kind` tells by its end year).
+# `“十四五”时期主要目标和重点任务` (a plan still to come: `_heading_kind` tells by its end year).
 UNNUMBERED_PLAN_HEADING = re.compile(
     r"\s*(?:(?:今后|未来)五年|今年|[“\"]?十[一二三四五六]五[”\"]?(?:时期|期间)?)[^，；。：:！!]{0,14}(?:任务|目标|重点|安排|打算)\s*$"
 )

@@ -423,7 +423,7 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
     if DEFINING_NOTE.match(text, text.rfind("\n", 0, start) + 1) or DEFINITION.search(sentence):
         return False
     if _names_its_items_after(text, noun.end(), quantity.value) or words.leaders.search(clause):
-        # `建成四个数据库，人口库、法人库、证照库和地理库`: the count sums up the items it names;
+        # `建成三个数据库，人口库、法人库和地理库`: the count sums up the items it names;
         # `总理先后两次到某市视察`: a leader's visits or instructions are no figure of the region.
         return False
     window = max(0, start - 6)
@@ -441,7 +441,7 @@ def _counts_results(text: str, quantity: Quantity, words: _CountWords) -> bool:
 
 
 def _names_its_items_after(text: str, end: int, value: float) -> bool:
-    """Whether the clause after a count lists as many items as it counts (`四个数据库，人口库、…和地理库`)."""
+    """Whether the clause after a count lists as many items as it counts (`三个数据库，人口库、…和地理库`)."""
     after = re.match(r"[，,][^，。；,;\n]{1,60}", text[end : end + 62])
     if after is None or not value.is_integer() or value < 2:
         return False
@@ -453,7 +453,7 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _inside_open_quote(text: str, start: int) -> bool:
-    """`围绕“引进一个领军人才，发展一个产业”`: a count inside a quoted slogan."""
+    """`围绕“引进一名带头人，带活一个产业”`: a count inside a quoted slogan."""
     opening = text.rfind("“", max(0, start - 20), start)
     return opening >= 0 and "”" not in text[opening:start]
 
@@ -485,7 +485,7 @@ DEFINING_NOTE = re.compile(r"\s*(?:[\[［【]\d+[\]］】]|\d+[.．、]\s*[\[［
 
 
 def _continues_a_count(text: str, previous: Quantity, quantity: Quantity, words: _CountWords) -> bool:
-    """`完成一个供水厂、一个燃气站、一条管网建设`: a Chinese-numeral count in a list whose first item is a
+    """`建成一个污水处理站、一个换热站、一条供气管网`: a Chinese-numeral count in a list whose first item is a
     count of things done is one too (the verb before the first item governs them all)."""
     if quantity.excluded != "list count" or quantity.unit not in words.count_units:
         return False
