@@ -256,3 +256,25 @@ def test_the_level_a_planned_move_starts_from_is_the_present_one():
     assert records[390.0][1:] == records[185.0][1:] == ("actual", 2019)
     assert records[430.0][1:] == ("target", 2020)
     assert records[2.5][1:] == records[0.8][1:] == ("actual", 2019)
+
+
+def test_what_a_five_year_review_holds_at_its_end_is_of_the_end_year():
+    """Not every figure of a passage on several years adds them up: a per-head figure or standard, a
+    stock held (`拥有`, `发展到`, `生产能力`), a threshold crossed and the size of a thing named after its
+    value are of the end year; a flow without such words stays a total."""
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全县新建农村公路310公里，人均地区生产总值超过6.2万元，农村低保标准提高到每人每年7800元。"
+        "全县拥有省级重点实验室9家，高新技术企业发展到57家，食用菌生产能力4100万袋。"
+        "地区生产总值先后迈上200亿元、300亿元台阶。实施了总投资46亿元的滨河新城项目。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[310.0] == ("actual", 2025, "cumulative", 2021)
+    for value in (6.2, 7800.0, 9.0, 57.0, 4100.0, 200.0, 300.0, 46.0):
+        assert values[value] == ("actual", 2025, "year", None), value
+
+
+def test_a_superlative_over_decades_opens_no_period():
+    text = "一、2025年工作回顾\n全力抗击50年来最重旱情，新建高标准农田8.5万亩，五十年来首次实现粮食亩产超千斤。\n"
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[8.5] == ("actual", 2025, "year", None)

@@ -24,9 +24,10 @@ CLAUSE_BREAK = "，；：∶,;:\n"
 LIST_BREAK = "、"
 HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额资润益收"
 LEADING_NOISE = re.compile(
-    r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|"
-    r"共|累计|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
-    r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|一年来|五年来|过去五年|过去一年|"
+    r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|特别是|尤其是|"
+    r"共|累计|可实现|可完成|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及|与|并|使|推动|带动|促进|"
+    r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|过去五年|过去一年|"
+    r"(?:近|这)?[一两二三四五六七八九十]年(?:来|间|内|共|累计)?(?=[^年]{2})|"
     r"(?:比|较|是)?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?的?)+"
 )
 TRAILING_NOISE = re.compile(
@@ -37,7 +38,9 @@ TRAILING_NOISE = re.compile(
 )
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
 ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
-TARGET_PAREN_CUE = re.compile(r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$")
+TARGET_PAREN_CUE = re.compile(
+    r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$|[（(]\s*(?:年度|全年|年初)?(?:预期目标|目标|计划)(?:为|是)?\s*$"
+)
 REGION_PREFIX = re.compile(r"全[省市区县州盟国](?:全年)?")
 SUB_ITEM = re.compile(r"其中[，,：:]?")
 
@@ -109,13 +112,15 @@ class AssemblyWords:
             "multi_year": re.compile(
                 "(?:"
                 + cues["period_multi_year"].pattern
-                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来|(?<![\d年])[1-9]\d年来|回望[1-9]\d年|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
             ),
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
             "average": cues["period_average"],
             # `每年` but not a per-head standard (`每人每年550元`); none in a pipeline saved before the list.
             "each_year": re.compile("(?<![人户亩月])(?:" + cues["period_each_year"].pattern + ")") if "period_each_year" in cues else NEVER,
+            # What a passage on several years holds at its end (`拥有`, `发展到`); none in a pipeline saved before the list.
+            "stock": cues.get("period_stock", NEVER),
             # (Not the 共 of 公共: `一般公共预算收入` adds nothing up.)
             "total": re.compile("(?:" + cues["period_total"].pattern + ")(?<!公共)"),
         }
@@ -134,6 +139,12 @@ class AssemblyWords:
     def shared_qualifiers(self) -> tuple[str, ...]:
         """Qualifiers that the first head of a list names for all of them (`城乡居民养老保险、医疗保险`), longest first."""
         return tuple(sorted(self.lexicon.cues.get("shared_qualifiers", ()), key=len, reverse=True))
+
+    @cached_property
+    def measure_words(self) -> tuple[str, ...]:
+        """What a figure of a thing measures (`产值`, `增加值`, `播种面积`), longest first: a later head
+        that is only such a word is of the thing the first head names (`规上工业产值和增加值`)."""
+        return tuple(sorted(self.lexicon.cues.get("head_measure_words", ()), key=len, reverse=True))
 
     @cached_property
     def headline_names(self) -> re.Pattern[str]:
@@ -521,6 +532,8 @@ def _sentence_records(
             paragraph_period,
             words.period_patterns,
             cues,
+            indicator,
+            text[quantity.mention_end : quantity.mention_end + 8],
         )
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
@@ -692,7 +705,7 @@ def _indicator_for(
     state.distributed = False
     if "分别" in segment:
         heads_text = segment[: segment.index("分别")]
-        heads = _distribution_heads(heads_text, words.shared_qualifiers)
+        heads = _distribution_heads(heads_text, words.shared_qualifiers, words.measure_words)
         parts = _part_year_heads(heads_text, words.period_patterns) if len(heads) >= 2 else None
         if len(heads) >= 2 and listed == 1 and parts is None:
             # `城乡居民人均可支配收入分别增长6.8%左右，…`: one value for each indicator of the list.
@@ -719,7 +732,7 @@ def _indicator_for(
     exhausted = state.distribution_index >= len(state.distribution)
     if "分别" not in segment and listed >= 2 and exhausted and bare == listed:
         own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
-        heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers)
+        heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers, words.measure_words)
         # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
         if len(heads) == listed and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
             # `城镇和农村居民人均可支配收入增长4.2%和6.9%`: without `分别` too, as many values as heads
@@ -765,6 +778,11 @@ def _indicator_for(
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase)
+        elif phrase in words.measure_words and state.previous is not None and state.previous.start >= state.start:
+            # `粮食播种面积34万亩、产量15万吨`: a measure word alone measures the thing the figure before did.
+            thing = _measured_thing(state.previous.indicator, words.measure_words)
+            if thing:
+                return Name.written(thing + phrase, None)
         return Name.written(phrase, phrase_start + offset)
     if counted:
         lead = phrase if phrase and not _only_cues(phrase) else ""
@@ -898,7 +916,7 @@ def _without_size(phrase: str, patterns: dict[str, re.Pattern[str]]) -> str:
 
 
 # What a clause calls its indicator when the sentence named it before.
-AGGREGATE_WORDS = frozenset({"总量", "总额", "规模", "总值"})
+AGGREGATE_WORDS = frozenset({"总量", "总额", "规模", "总值", "总产量", "总产"})
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -927,7 +945,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     # (Without a cue, not `甲、乙等产业增加值` nor a share of them together: `二、三产业占比`.)
     if cue is None and (not re.search("[、和]", own) or re.search("等|占|其中", own)):
         return []
-    heads = _distribution_heads(own, words.shared_qualifiers)
+    heads = _distribution_heads(own, words.shared_qualifiers, words.measure_words)
     # Without a cue, the heads are alike (`办复率、满意率`, `工业投资和技改投资`), not a part of a scale
     # before its rate (`5万元以下部分、报销比例从55%`).
     alike = cue is not None or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
@@ -1004,11 +1022,12 @@ def _head_parts(heads_text: str) -> list[str]:
 HEAD_SPLIT = re.compile(r"[、和]|(?<![参给])与|(?<![普以])及(?![时格])")
 
 
-def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = ()) -> list[str]:
+def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = (), measures: tuple[str, ...] = ()) -> list[str]:
     """The indicators a list of heads names, with what the text leaves out restored: the tail written
-    only on the last (`小学和初中入学率`) and a qualifier written only on the first
-    (`城乡居民养老保险、医疗保险参保率`: both are `城乡居民…`)."""
-    parts = _head_parts(heads_text)
+    only on the last (`小学和初中入学率`), a qualifier written only on the first
+    (`城乡居民养老保险、医疗保险参保率`: both are `城乡居民…`), and the thing measured, written only on the
+    first (`规上工业产值和增加值`: `规上工业增加值`)."""
+    parts = _of_first_thing(_head_parts(heads_text), measures)
     if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
         # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
         return ["城镇" + parts[0][2:], "农村" + parts[0][2:]]
@@ -1024,6 +1043,21 @@ def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = ()) -> li
     return [restored[0]] + [
         head if _qualifier(head, qualifiers) is not None or qualifier in head else qualifier + head for head in restored[1:]
     ]
+
+
+def _of_first_thing(parts: list[str], measures: tuple[str, ...]) -> list[str]:
+    """Later heads that are only a measure word take the thing the first head measures."""
+    thing = _measured_thing(parts[0], measures) if len(parts) >= 2 else None
+    if not thing:
+        return parts
+    return [parts[0]] + [thing + part if part in measures else part for part in parts[1:]]
+
+
+def _measured_thing(name: str, measures: tuple[str, ...]) -> str | None:
+    """`规上工业` of `规上工业产值`, `粮食` of `粮食播种面积`: what the name measures, before its measure word."""
+    word = next((m for m in measures if name.endswith(m)), None)
+    thing = name[: -len(word)] if word else ""
+    return thing if len(thing) >= 2 else None
 
 
 def _qualifier(head: str, qualifiers: tuple[str, ...]) -> str | None:
@@ -1222,6 +1256,13 @@ SEVERAL_YEARS = re.compile(
 )
 
 
+# Figures that are no sum over years: per head or per unit, a standard, a balance.
+PER_HEAD = re.compile(r"^(?:人均|户均|生均|村均|亩均|地均|年人均)|(?:人均|户均|生均)[^，；、]{0,8}$|标准$|余额$|单价$|均价$")
+THRESHOLD_CROSSED = re.compile(r"(?:迈上|迈入|跨越|跨过|跨上|站上|登上|先后突破|先后超过)[^，；。]{0,24}$")
+# `投资500亿元的新城项目`: the value sizes the thing after it.
+SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
+
+
 def _period(
     clause: str,
     before: str,
@@ -1232,6 +1273,8 @@ def _period(
     paragraph_period: re.Match[str] | None,
     periods: dict[str, re.Pattern[str]],
     cues: dict[str, re.Pattern[str]],
+    indicator: str = "",
+    after: str = "",
 ) -> tuple[str, int | None, int | None]:
     """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
 
@@ -1274,6 +1317,14 @@ def _period(
         # `70年来，地区生产总值增长215倍`) spans them.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
             return "cumulative", _year_start(marker, clause, year), year
+        return "year", None, year
+    item_start = max(clause.rfind(LIST_BREAK), *(clause.rfind(ch) for ch in CLAUSE_BREAK)) + 1
+    if not periods["total"].search(clause, item_start) and (
+        PER_HEAD.search(indicator) or periods["stock"].search(clause) or THRESHOLD_CROSSED.search(clause) or SIZE_OF_THING.match(after)
+    ):
+        # What is not a flow over the years is of the end year: a per-head figure or standard
+        # (`人均地区生产总值超过18万元`, `户均增收6000元`), a balance, a stock held (`拥有`, `发展到`, `生产能力`),
+        # a threshold crossed (`先后迈上3000亿元`), a size of the thing named after it (`投资500亿元的新城项目`).
         return "year", None, year
     level = _last(cues["level"], clause)
     # (`城镇新增就业累计达726万人` adds the years up: the level reached is a total.)

@@ -1,0 +1,70 @@
+"""Names of headline figures as county and city reports write them: a measure word that stands for
+the thing the figure before measured (`规上工业产值和增加值`, `播种面积…、产量…`), a yearly target in
+parentheses after the result (`增长9.1%(年度目标7%)`), and words before a name that are no part of it
+(`特别是`, `可实现`, `三年`). Made-up sentences, read by the shipped pipeline."""
+
+from __future__ import annotations
+
+import govie
+
+from conftest import rows
+
+REVIEW = "一、2025年工作回顾\n"
+FIELDS = ("indicator_id", "value", "measure", "role", "year")
+
+
+def extract(text: str):
+    return govie.extract(text, report_year=2026)
+
+
+def test_a_later_head_that_is_only_a_measure_word_measures_the_thing_of_the_first():
+    text = REVIEW + "全年规上工业产值和增加值分别达到82亿元和21.5亿元，分别增长7.7%和6.9%。"
+    assert rows(extract(text), *FIELDS) == [
+        ("industrial_output", 82.0, "level", "actual", 2025),
+        ("industrial_value_added", 21.5, "level", "actual", 2025),
+        ("industrial_output", 7.7, "growth", "actual", 2025),
+        ("industrial_value_added", 6.9, "growth", "actual", 2025),
+    ]
+
+
+def test_a_measure_word_alone_after_a_figure_measures_the_same_thing():
+    text = REVIEW + "全县粮食播种面积稳定在31万亩、产量13万吨，果品年产量达到6.1万吨，产值4.8亿元。"
+    records = extract(text)
+    assert [(r.indicator, r.indicator_id) for r in records] == [
+        ("粮食播种面积", None),
+        ("粮食产量", "grain_output"),
+        ("果品年产量", None),
+        ("果品年产值", None),
+    ]
+
+
+def test_a_total_output_after_the_grain_harvest_is_the_grain_output():
+    text = REVIEW + "粮食生产再获丰收，总产量达到52.4万吨。"
+    assert rows(extract(text), *FIELDS) == [("grain_output", 52.4, "level", "actual", 2025)]
+
+
+def test_a_yearly_target_in_parentheses_after_a_result_is_that_indicators_target():
+    text = REVIEW + "固定资产投资完成45.3亿元，增长14.4%(年度目标7%左右)；社会消费品零售总额完成30亿元，增长5.2%(年度目标6%)。"
+    assert rows(extract(text), *FIELDS) == [
+        ("fixed_asset_investment", 45.3, "level", "actual", 2025),
+        ("fixed_asset_investment", 14.4, "growth", "actual", 2025),
+        ("fixed_asset_investment", 7.0, "growth", "target", 2025),
+        ("retail_sales", 30.0, "level", "actual", 2025),
+        ("retail_sales", 5.2, "growth", "actual", 2025),
+        ("retail_sales", 6.0, "growth", "target", 2025),
+    ]
+
+
+def test_words_before_a_name_that_are_no_part_of_it():
+    text = (
+        REVIEW + "特别是一般公共预算收入完成8.3亿元。预计全年可实现地区生产总值240亿元。"
+        "三年经济年均增长5.1%。一般公共预算突破9亿元，外贸进出口额达到3.2亿美元，旅游总花费增长11%。"
+    )
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [
+        ("general_budget_revenue", 8.3),
+        ("gdp", 240.0),
+        ("gdp", 5.1),
+        ("general_budget_revenue", 9.0),
+        ("foreign_trade", 3.2),
+        ("tourism_revenue", 11.0),
+    ]
