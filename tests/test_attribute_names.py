@@ -105,3 +105,24 @@ def test_the_shipped_pipeline_keeps_the_name_built_on_the_words_the_ner_chose():
     text = REVIEW + "实施总投资3.2亿元的“城乡一体化供水”工程，投资7100万元的城东水厂提标工程完工。\n"
     records = govie.extract(text, report_year=2025)
     assert [(r.indicator, r.value) for r in records] == [("城乡一体化供水工程总投资", 3.2), ("城东水厂提标工程投资", 7100.0)]
+
+
+def test_every_value_of_a_list_of_attributes_stays_a_record_in_the_shipped_pipeline():
+    """The relation model saw few such lists; the rules' reading of them stands."""
+    text = (
+        "二、2026年工作安排\n重点抓好投资60亿元的甲集团石墨负极材料、12亿元的乙集团包装印刷、"
+        "7.5亿元的丙集团商贸中心、3亿元的丁集团石墨深加工等项目的对接与落地。"
+    )
+    records = govie.extract(text, report_year=2026)
+    assert [(r.value, r.unit, r.role) for r in records] == [
+        (60.0, "亿元", "target"),
+        (12.0, "亿元", "target"),
+        (7.5, "亿元", "target"),
+        (3.0, "亿元", "target"),
+    ]
+    assert all(r.indicator.endswith("投资") for r in records)
+
+
+def test_a_threshold_written_again_in_parentheses_is_part_of_a_name():
+    text = REVIEW + "全年5亿元（7000万美元）以上产业项目新开工130个，新竣工92个。"
+    assert [(r.value, r.unit) for r in govie.extract(text, report_year=2025)] == [(130.0, "个"), (92.0, "个")]

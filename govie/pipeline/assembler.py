@@ -52,6 +52,9 @@ class Name(NamedTuple):
     text: str
     start: int | None
     end: int | None
+    # A name read from a form the relation model saw too few of to judge (`投资8亿元的某项目`): its
+    # draft stands as the rules made it.
+    settled: bool = False
 
     @classmethod
     def written(cls, text: str, start: int | None) -> Name:
@@ -551,7 +554,7 @@ def _sentence_records(
                 (quantity.value, quantity.start, quantity.end, "min"),
                 (quantity.high_value, quantity.high_start, quantity.high_end, "max"),
             ]
-        for (indicator, indicator_start, indicator_end), (value, start, end, bound) in ((h, v) for h in heads for v in values):
+        for (indicator, indicator_start, indicator_end, _), (value, start, end, bound) in ((h, v) for h in heads for v in values):
             record = Draft(
                 indicator=indicator,
                 indicator_id=words.headline_id(indicator, measure),
@@ -573,6 +576,7 @@ def _sentence_records(
                 period=period,
                 year_start=year_start,
                 listed=state.distributed,
+                settled=name.settled,
             )
             out.append(record)
         if ratio is not None:
@@ -833,10 +837,10 @@ def _attribute_name(text: str, quantity: Quantity, raw: str, raw_start: int, wor
         thing = _thing_named_at(text, after, patterns)
         if not thing or not patterns["fund"].search(thing):
             return None
-        return Name(word + thing, start, start + len(word))
+        return Name(word + thing, start, start + len(word), settled=True)
     if not thing:
         return None
-    return Name(thing + word, start, start + len(word))
+    return Name(thing + word, start, start + len(word), settled=True)
 
 
 def _attribute_before(

@@ -535,12 +535,19 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
     return len(inner) <= 12 and not re.search(r"[，。；,;]", inner)
 
 
+THRESHOLD_EQUIVALENT = re.compile(r"(?:[（(][^（）()，。；]{1,12}[）)]|[）)])(以上|以下)")
+
+
 def _modifies_following_noun(text: str, match: re.Match, classifiers: frozenset[str]) -> bool:
     """`10亿元以上项目`, `500万元以上固定资产投资`, `百万吨级`: a threshold inside a name, not a value.
     A classifier counts the noun it stands before (`确保170个以上项目开工`): that is a count, not a name."""
     unit = (match.group("magnitude") or "") + (match.group("base") or "")
     after = match.group("after") or ""
     tail = text[match.end() : match.end() + 2]
+    # `5亿元（3000万美元）以上产业项目`: the threshold written twice, once in parentheses.
+    equivalent = None if after else THRESHOLD_EQUIVALENT.match(text, match.end())
+    if equivalent is not None and unit:
+        after, tail = equivalent.group(1), text[equivalent.end() : equivalent.end() + 2]
     if after in ("以上", "以下") and unit:
         if unit in classifiers:
             return False
