@@ -278,3 +278,17 @@ def test_a_superlative_over_decades_opens_no_period():
     text = "一、2025年工作回顾\n全力抗击50年来最重旱情，新建高标准农田8.5万亩，五十年来首次实现粮食亩产超千斤。\n"
     values = _by_value(govie.extract(text, report_year=2026))
     assert values[8.5] == ("actual", 2025, "year", None)
+
+
+def test_a_part_of_the_year_written_after_the_figures_is_their_period():
+    text = "二、2020年工作安排\n确保剩余贫困人口215户503人上半年全部脱贫。新建污水管网12公里，上半年完成管网改造。\n"
+    values = _by_value(govie.extract(text, report_year=2020))
+    assert values[215.0] == ("target", 2020, "to_date", None)
+    assert values[503.0] == ("target", 2020, "to_date", None)
+    assert values[12.0] == ("target", 2020, "year", None)
+
+
+def test_what_a_household_gains_a_year_is_of_the_year():
+    text = "一、2019年工作回顾\n全县种植中药材6万亩，带动4100户贫困户年均增收3600元以上，全县城镇新增就业年均3200人。\n"
+    values = _by_value(govie.extract(text, report_year=2020))
+    assert values[3600.0] == ("actual", 2019, "year", None)

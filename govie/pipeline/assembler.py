@@ -537,6 +537,7 @@ def _sentence_records(
             cues,
             indicator,
             text[quantity.mention_end : quantity.mention_end + 8],
+            text[quantity.mention_end : _clause_end(text, quantity.mention_end, sent_end)],
         )
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
@@ -681,6 +682,16 @@ def _list_lengths(text: str, quantities: list[Quantity], number: int) -> tuple[i
 
 def _last_value_end(records: list[Draft], default: int) -> int:
     return records[-1].quantity.mention_end if records and records[-1].quantity else default
+
+
+def _clause_end(text: str, position: int, sent_end: int) -> int:
+    ends = [at for at in (text.find(ch, position, sent_end) for ch in CLAUSE_BREAK + "。") if at >= 0]
+    return min(ends, default=sent_end)
+
+
+# What may stand between a value and a part of the year written after it: more figures of the same
+# thing (`322户677人`).
+CLAUSE_HEAD = re.compile(r"(?:[\d.]+[万亿]?[\u4e00-\u9fff])*")
 
 
 def _clause_start(text: str, sent_start: int, position: int) -> int:
@@ -1279,17 +1290,22 @@ def _period(
     cues: dict[str, re.Pattern[str]],
     indicator: str = "",
     after: str = "",
+    rest_of_clause: str = "",
 ) -> tuple[str, int | None, int | None]:
     """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
 
     Part of the year: a part-year marker (`1—11月`, `前三季度`) after the last `全年` before the
-    value. A yearly average: `年均` in its clause (not a one-year mean such as `年均浓度`), or `每年` in
-    a passage on several years. A total
+    value, or right after its figures (`…户…人上半年全部脱贫`). A yearly average: `年均` in its
+    clause (not a one-year mean such as `年均浓度`, nor what a household gains a year,
+    `户年均增收`), or `每年` in a passage on several years. A total
     over several years: a value in a sentence or paragraph about several years (`过去五年`,
     `“十三五”以来`, `2016年以来`), or a change against a year several years back, unless it is a
     level reached (`达到`, `增至`) or a rate."""
     to_date = _last(periods["to_date"], before)
     if to_date >= 0 and to_date > _last(periods["year_again"], before):
+        return "to_date", None, year
+    if periods["to_date"].match(rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]):
+        # `确保剩余贫困人口322户677人上半年全部脱贫`: the part of the year written after the figures.
         return "to_date", None, year
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`初步统计，2017年全省生产总值…`) replaces it.
@@ -1300,7 +1316,7 @@ def _period(
         # `“十四五”以来，…连跨4个台阶，2024年达到1.3万亿元、增长5.8%`: the clause names its own year.
         marker = None
     average = periods["average"].search(clause)
-    if average and not re.match(r"(?:浓度|气温|降水|降雨|日照)", clause[average.end() :]):
+    if average and not re.match(r"(?:浓度|气温|降水|降雨|日照|增收|补助)", clause[average.end() :]):
         return "average", _year_start(marker, clause, year), year
     if marker is not None and periods["each_year"].search(clause):
         # `五年来，…每年投资3000万元`: what each year of the passage saw, its yearly average.
