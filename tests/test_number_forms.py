@@ -161,3 +161,24 @@ def test_extract_reads_the_forms_as_records():
     assert [r.indicator for r in records][:2] == ["地区生产总值", "城镇调查失业率"]
     shipped = govie.extract(text, report_year=2026)
     assert {(r.value, r.unit) for r in shipped} >= {(6.5, "%"), (5.0, "%"), (3700.0, "万元"), (0.5, "个百分点"), (170.0, "个")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [("比2015年翻一番。", 1.0, "exact"), ("翻了两番，", 3.0, "exact"), ("再翻一番以上。", 1.0, "min")],
+)
+def test_a_doubling_is_a_growth_in_multiples(text, value, bound):
+    """`翻一番` doubles (growth of 1 倍), `翻两番` quadruples (3 倍)."""
+    doubling = [q for q in find_quantities(text) if q.unit == "倍"]
+    assert [(q.value, q.bound) for q in doubling] == [(value, bound)]
+    assert text[doubling[0].start : doubling[0].end] in ("一", "两")
+
+
+def test_a_doubling_of_headline_figures_is_one_record_for_each():
+    text = "二、2016年工作安排\n到2020年，地区生产总值和城乡居民人均收入在2010年基础上翻一番。"
+    assert rows(
+        govie.extract(text, report_year=2016), "indicator_id", "value", "unit", "measure", "role", "year", "period", "year_start"
+    ) == [
+        ("gdp", 1.0, "倍", "growth", "target", 2020, "cumulative", 2011),
+        ("disposable_income", 1.0, "倍", "growth", "target", 2020, "cumulative", 2011),
+    ]

@@ -33,7 +33,7 @@ LEADING_NOISE = re.compile(
 TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
-    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
+    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|翻了|翻|在(?:19|20)\d\d年的?基础上|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -950,10 +950,10 @@ RATE_UNITS = ("%", "‰")
 def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords, listed: int = 1) -> list[Name]:
     """One value given for several indicators: each of a list before `均`, `双双` or `各`
     (`办复率、见面率均达到100%`, `A、B各1个`, `参保率和资助率实现了两个100%`), or before a rate, which
-    is never a sum (`办复率、满意率100%`); and a single head after a list of values gives one for each
+    is never a sum (`办复率、满意率100%`), or a multiple of headline figures (`翻一番`); and a single head after a list of values gives one for each
     item (`办理人大代表建议211件、政协委员提案97件，办结率均达100%`; `run` holds their drafts)."""
     cue = SHARED_VALUE.search(segment) or EACH_VALUE.search(segment)
-    if cue is None and (unit not in RATE_UNITS or listed > 1):
+    if cue is None and (unit not in RATE_UNITS + ("倍",) or listed > 1):
         return []
     before = segment[: cue.start()] if cue is not None else segment
     own = before[max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1 :].lstrip("、和及与 ")
@@ -963,7 +963,12 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     heads = _distribution_heads(own, words.shared_qualifiers, words.measure_words)
     # Without a cue, the heads are alike (`办复率、满意率`, `工业投资和技改投资`), not a part of a scale
     # before its rate (`5万元以下部分、报销比例从55%`).
-    alike = cue is not None or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
+    alike = (
+        cue is not None
+        or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
+        # `地区生产总值和城乡居民人均收入比2010年翻一番`: a multiple of headline figures, each doubled.
+        or (unit == "倍" and all(words.headline_id(head, "growth") for head in heads))
+    )
     if len(heads) >= 2 and all(len(head) >= 2 for head in heads) and alike:
         return [Name.written(head, None) for head in heads]
     if cue is None or len(heads) > 1 or cue.group().endswith(("个", "“", '"')):
@@ -1227,7 +1232,7 @@ def _year(
 ) -> int | None:
     # `2016年以来`, `比2015年` and `是2010年的1.8倍` name where a period starts or what is compared
     # with, not the value's year.
-    explicit = re.findall(r"(?<![\d比较与是-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来)", clause)
+    explicit = re.findall(r"(?<![\d比较与是-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来|的?基础上)", clause)
     # In `从2015年的45.58亿元增长到70.11亿元` the year is the start's: the level reached is of the section's year.
     start_of_change = FROM_YEAR_TO.search(before)
     if start_of_change and start_of_change.group(1) in explicit:
@@ -1263,7 +1268,7 @@ FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(
 PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
-SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是)((?:19|20)\d\d)年")
+SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是|在(?=(?:19|20)\d\d年的?基础上))((?:19|20)\d\d)年")
 # `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
 SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
 SEVERAL_YEARS = re.compile(

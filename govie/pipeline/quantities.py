@@ -164,6 +164,7 @@ class QuantityFinder:
                 if found and _continues_a_count(text, found[-1], quantity, words):
                     quantity.excluded, quantity.counted = None, True
                 found.append(quantity)
+        found = _with_doublings(text, found)
         entries = self._glossary_entries(text)
         for quantity in found:
             if any(start <= quantity.start < end for start, end in entries):
@@ -182,6 +183,32 @@ class QuantityFinder:
         if heading is None:
             return []
         return [match.span() for match in GLOSSARY_ENTRY.finditer(text, heading.end())]
+
+
+# `翻一番`, `翻了两番`: the figure doubled once or twice over, growth of 1 or 3 倍 (GUIDELINE, settled
+# decision 2).
+DOUBLING = re.compile(r"翻(?:了)?(?P<times>一|两|二|三)番(?P<after>以上)?")
+DOUBLING_TIMES = {"一": 1, "两": 2, "二": 2, "三": 3}
+
+
+def _with_doublings(text: str, found: list[Quantity]) -> list[Quantity]:
+    doublings = [
+        Quantity(
+            start=match.start("times"),
+            end=match.end("times"),
+            value=float(2 ** DOUBLING_TIMES[match.group("times")] - 1),
+            unit="倍",
+            bound="min" if match.group("after") else "exact",
+            bound_text=match.group("after") or "",
+            mention_start=match.start(),
+            mention_end=match.end(),
+        )
+        for match in DOUBLING.finditer(text)
+    ]
+    if not doublings:
+        return found
+    taken = {quantity.start for quantity in found}
+    return sorted(found + [q for q in doublings if q.start not in taken], key=lambda quantity: quantity.start)
 
 
 @dataclass(frozen=True)
