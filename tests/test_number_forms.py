@@ -182,3 +182,21 @@ def test_a_doubling_of_headline_figures_is_one_record_for_each():
         ("gdp", 1.0, "倍", "growth", "target", 2020, "cumulative", 2011),
         ("disposable_income", 1.0, "倍", "growth", "target", 2020, "cumulative", 2011),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        ("生物医药产值突破百亿。", 100.0, "亿", "min"),
+        ("力争固投稳定在百亿以上，", 100.0, "亿", "min"),
+        ("实施投入超千亿的片区开发，", 1000.0, "亿", "min"),
+        ("旅游收入达到三百亿，", 300.0, "亿", "exact"),
+    ],
+)
+def test_a_magnitude_reached_without_its_unit_is_an_amount(text, value, unit, bound):
+    assert [(q.value, q.unit, q.bound) for q in find_quantities(text) if not q.excluded] == [(value, unit, bound)]
+
+
+@pytest.mark.parametrize("text", ["打造百亿、千亿产业集群", "达到百亿级", "三千五百万。", "新增产值超百亿企业2家"])
+def test_a_magnitude_inside_a_name_or_alone_is_no_amount(text):
+    assert not [q for q in find_quantities(text) if q.unit in ("万", "亿")]

@@ -17,7 +17,7 @@ from .tokenizer import pipeline_lexicon
 
 # What a `百`/`千` head or a magnitude alone may count (`百亿元`, `千万人次`, `近亿元`, `近万人`).
 _MAGNITUDE_COUNTS = r"(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤)"
-_CHINESE = rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百|[百千](?=余?[万亿]{{1,2}}{_MAGNITUDE_COUNTS})"
+_CHINESE = rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百|[百千](?=余?[万亿]{{1,2}}(?:{_MAGNITUDE_COUNTS}|[，。、；：,;:]|以上|左右|的))"
 _BARE_MAGNITUDE_UNITS = rf"余?{_MAGNITUDE_COUNTS}(?!以上项目|项目|企业|级)"
 BARE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
 # A pattern that matches nothing: for a word list a pipeline saved before it existed has not.
@@ -152,6 +152,9 @@ class QuantityFinder:
             programme_units=frozenset(cues.get("count_programme_units", ())),
             leaders=re.compile(trie_pattern(cues["count_leaders"]) if "count_leaders" in cues else never),
             set_nouns=re.compile(rf"(?:{trie_pattern(cues['count_set_nouns'])})$" if "count_set_nouns" in cues else never),
+            reached_before=re.compile(
+                rf"(?:{trie_pattern([w for key in ('bound_min_before', 'bound_approx_before', 'bare_magnitude_before', 'level_to') for w in cues.get(key, ())])})$"
+            ),
         )
 
     def __call__(self, text: str) -> list[Quantity]:
@@ -229,6 +232,7 @@ class _CountWords:
     action_set_nouns: re.Pattern[str]  # what a verb that also takes sets makes a set of (`实施八项富民工程`)
     programme_units: frozenset[str]  # `八项富民工程` counts programmes, `三家医院改造工程` hospitals
     leaders: re.Pattern[str]  # `总书记`, `总理`: their visits and instructions are no figures of the region
+    reached_before: re.Pattern[str]  # `突破`, `超过`, `达到`, `稳定在`: right before an amount reached
 
 
 def find_quantities(text: str, lexicon: Lexicon | None = None) -> list[Quantity]:
@@ -253,7 +257,8 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
         if magnitude and unit.startswith(("万", "亿")):
             return None
         unit = magnitude + unit
-        if not unit or unit == magnitude:
+        # (A magnitude alone, `突破万亿大关`, has its own guard in the pattern.)
+        if not unit or (unit.strip("万亿") == "" and low_text not in BARE_MAGNITUDES and not _magnitude_reached(text, match, words)):
             return None
     value = BARE_MAGNITUDES[low_text] if low_text in BARE_MAGNITUDES else parse_number(low_text)
     if value is None:
@@ -302,6 +307,18 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
     # `保持15%以上增速`: the rate named after the number.
     quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长|增幅|的增长)", text[match.end() : match.end() + 4]))
     return quantity
+
+
+# What may follow a magnitude reached without its unit (`产值突破百亿。`, `投资超百亿的…建设`).
+MAGNITUDE_REACHED_END = re.compile(r"[，。、；：,;:]|以上|左右|的")
+
+
+def _magnitude_reached(text: str, match: re.Match, words: _CountWords) -> bool:
+    """`产值突破百亿`, `固投稳定在百亿以上`: a Chinese numeral of 万 or 亿 without a unit, after a word
+    of reaching, is the amount reached (the gold writes its unit as the magnitude alone)."""
+    return bool(words.reached_before.search(text, max(0, match.start() - 4), match.start())) and bool(
+        MAGNITUDE_REACHED_END.match(text, match.end())
+    )
 
 
 def _bound_word_before(text: str, start: int, bound_of: dict) -> str:
