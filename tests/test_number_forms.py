@@ -200,3 +200,12 @@ def test_a_magnitude_reached_without_its_unit_is_an_amount(text, value, unit, bo
 @pytest.mark.parametrize("text", ["打造百亿、千亿产业集群", "达到百亿级", "三千五百万。", "新增产值超百亿企业2家"])
 def test_a_magnitude_inside_a_name_or_alone_is_no_amount(text):
     assert not [q for q in find_quantities(text) if q.unit in ("万", "亿")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("目前17栋主体建筑已封顶。", 17.0), ("最后111户全部稳定脱贫。", 111.0)])
+def test_now_and_the_last_of_them_are_no_rank(text, value):
+    assert [(q.value, q.excluded) for q in find_quantities(text)] == [(value, None)]
+
+
+def test_a_place_in_a_ranking_stays_a_rank():
+    assert [q.excluded for q in find_quantities("综合排名居全省前10位，")] == ["rank"]

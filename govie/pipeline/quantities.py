@@ -352,7 +352,7 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool,
         return "name"
     if quantity.unit == "次" and SESSION.match(text, number_end + 1) and TERM.search(text, max(0, start - 6), start):
         return "name"
-    if before[-1:] in ("第",) or re.search(r"(?:前|(?<!先)后|位次|排名|位居|居全[国省市])$", before):
+    if before[-1:] in ("第",) or re.search(r"(?:(?<![目此之日当提])前|(?<![先最])后|位次|排名|位居|居全[国省市])$", before):
         return "rank"
     if quantity.unit in words.list_count_units and MILESTONES.match(text, quantity.mention_end):
         # `连跨4个千亿台阶`, `跨过3个万亿级关口`: thresholds passed, a place on a scale, no quantity.
