@@ -68,3 +68,31 @@ def test_words_before_a_name_that_are_no_part_of_it():
         ("foreign_trade", 3.2),
         ("tourism_revenue", 11.0),
     ]
+
+
+def test_the_opening_of_a_sentence_with_a_bare_measure_word_names_a_headline():
+    text = REVIEW + "第三产业蓬勃发展，实现增加值416.5亿元。粮食喜获丰收，总产量61.9亿斤。工业经济稳中有进，增加值增长7%。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [
+        ("service_value_added", 416.5),
+        ("grain_output", 61.9),
+        (None, 7.0),
+    ]
+
+
+def test_growth_of_industry_above_the_size_threshold_is_that_of_its_value_added():
+    assert rows(extract(REVIEW + "全县规模以上工业增长11.3%。"), *FIELDS) == [("industrial_value_added", 11.3, "growth", "actual", 2025)]
+
+
+def test_a_part_or_a_multiple_of_a_headline_figure_is_not_that_figure():
+    text = REVIEW + "特困人员供养标准提高到上年度农村居民人均可支配收入的60%以上。一般公共预算支出突破20亿元，是一般公共预算收入的6倍。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [(None, 60.0), ("general_budget_expenditure", 20.0), (None, 6.0)]
+
+
+def test_a_share_written_on_the_last_head_of_a_list_is_of_each():
+    text = REVIEW + "全县GDP、地方级财政收入、规模工业增加值占全市比重分别达到29%、24%和45%，城镇调查失业率平均值为5.2%。"
+    assert [(r.indicator, r.indicator_id, r.value) for r in extract(text)] == [
+        ("GDP占全市比重", None, 29.0),
+        ("地方级财政收入占全市比重", None, 24.0),
+        ("规模工业增加值占全市比重", None, 45.0),
+        ("城镇调查失业率", "urban_surveyed_unemployment_rate", 5.2),
+    ]

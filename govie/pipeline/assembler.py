@@ -31,7 +31,7 @@ LEADING_NOISE = re.compile(
     r"(?:比|较|是)?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?的?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均值|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|翻了|翻|在(?:19|20)\d\d年的?基础上|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
@@ -798,6 +798,10 @@ def _indicator_for(
             thing = _measured_thing(state.previous.indicator, words.measure_words)
             if thing:
                 return Name.written(thing + phrase, None)
+        elif phrase in words.measure_words and (headline := _subject_measured(text[state.start : phrase_start], phrase, words)):
+            # `第三产业蓬勃发展，实现增加值416亿元`, `粮食喜获丰收，总产量61.9亿斤`: the thing the sentence
+            # opens on, when with the measure word it names a headline figure.
+            return Name.written(headline, None)
         return Name.written(phrase, phrase_start + offset)
     if counted:
         lead = phrase if phrase and not _only_cues(phrase) else ""
@@ -1047,7 +1051,7 @@ def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = (), measu
     only on the last (`小学和初中入学率`), a qualifier written only on the first
     (`城乡居民养老保险、医疗保险参保率`: both are `城乡居民…`), and the thing measured, written only on the
     first (`规上工业产值和增加值`: `规上工业增加值`)."""
-    parts = _of_first_thing(_head_parts(heads_text), measures)
+    parts = _with_shared_share(_of_first_thing(_head_parts(heads_text), measures))
     if len(parts) == 1 and parts[0].startswith("城乡") and len(parts[0]) > 2:
         # `城乡居民人均可支配收入分别增长7%和8%` names the urban and the rural figure.
         return ["城镇" + parts[0][2:], "农村" + parts[0][2:]]
@@ -1065,12 +1069,37 @@ def _distribution_heads(heads_text: str, qualifiers: tuple[str, ...] = (), measu
     ]
 
 
+SHARE_TAIL = re.compile(r"占[^占]{0,12}(?:比重|比例|份额)$")
+
+
+def _with_shared_share(parts: list[str]) -> list[str]:
+    """`GDP、财政收入、工业增加值占全市比重分别…`: the share the last head names is of each head."""
+    tail = SHARE_TAIL.search(parts[-1]) if len(parts) >= 2 else None
+    if tail is None:
+        return parts
+    return [part if SHARE_TAIL.search(part) else part + tail.group() for part in parts[:-1]] + [parts[-1]]
+
+
 def _of_first_thing(parts: list[str], measures: tuple[str, ...]) -> list[str]:
     """Later heads that are only a measure word take the thing the first head measures."""
     thing = _measured_thing(parts[0], measures) if len(parts) >= 2 else None
     if not thing:
         return parts
     return [parts[0]] + [thing + part if part in measures else part for part in parts[1:]]
+
+
+def _subject_measured(before: str, measure: str, words: AssemblyWords) -> str | None:
+    """The headline name that the opening words of a sentence make with a measure word."""
+    opening = before[: _first(CLAUSE_SPLIT, before)]
+    lead = LEADING_NOISE.match(opening)
+    opening = opening[lead.end() if lead else 0 :].lstrip("—-·•●▪（(一二三四五六七八九十是）)、. ")
+    for size in range(min(len(opening), 10), 1, -1):
+        if words.headline_id(opening[:size] + measure) is not None:
+            return opening[:size] + measure
+    return None
+
+
+CLAUSE_SPLIT = re.compile(f"[{CLAUSE_BREAK}]")
 
 
 def _measured_thing(name: str, measures: tuple[str, ...]) -> str | None:

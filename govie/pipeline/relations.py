@@ -463,6 +463,10 @@ class Relations:
             if base is not None and chosen.source == "ner" and _names_a_sub_area(base.indicator, chosen.text, self.headline_id):
                 # `兰州新区生产总值` read by the rules, `生产总值` by the NER: a place's figure has no id.
                 draft.indicator_id = None
+            if chosen.span is not None and _a_part_of(text, chosen.span, slot):
+                # `标准提高到农村居民人均可支配收入的60%`, `是一般公共预算收入的6倍`: a part or a multiple
+                # of the figure named, not that figure.
+                draft.indicator_id = None
             draft.value = self._signed(text, slot, draft.value, measure)
             if role != "target":
                 draft.tier = None
@@ -527,6 +531,10 @@ class Relations:
 )
 def make_relations(nlp: Language, name: str, keep_threshold: float) -> Relations:
     return Relations(nlp, name, keep_threshold=keep_threshold)
+
+
+def _a_part_of(text: str, span: tuple[int, int], slot: NumberSlot) -> bool:
+    return slot.quantity.unit in ("%", "‰", "倍") and span[1] < slot.start and text[span[1] : slot.start] == "的"
 
 
 def _names_a_sub_area(rule_indicator: str, chosen: str, headline_id: Callable[..., str | None]) -> bool:
