@@ -96,3 +96,36 @@ def test_a_share_written_on_the_last_head_of_a_list_is_of_each():
         ("规模工业增加值占全市比重", None, 45.0),
         ("城镇调查失业率", "urban_surveyed_unemployment_rate", 5.2),
     ]
+
+
+def test_the_urban_and_rural_parts_of_the_residents_income():
+    text = REVIEW + "全体居民人均可支配收入27904元、增长8.4%，其中城镇38291元、农村15337元，分别增长7.2%和10.4%。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [
+        ("disposable_income", 27904.0),
+        ("disposable_income", 8.4),
+        ("urban_disposable_income", 38291.0),
+        ("rural_disposable_income", 15337.0),
+        ("urban_disposable_income", 7.2),
+        ("rural_disposable_income", 10.4),
+    ]
+    plan = "二、2026年工作安排\n全体居民人均可支配收入增长7%，其中城镇和农村分别增长6.5%和8%。"
+    assert [(r.indicator_id, r.value) for r in extract(plan)] == [
+        ("disposable_income", 7.0),
+        ("urban_disposable_income", 6.5),
+        ("rural_disposable_income", 8.0),
+    ]
+
+
+def test_a_threshold_crossed_is_the_figure_of_the_sentence_and_names_nothing():
+    text = REVIEW + "一般公共预算收入迈上300亿台阶，达306.2亿元。全市完成地区生产总值1163.4亿元，服务业增长6.1%。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [
+        ("general_budget_revenue", 300.0),
+        ("general_budget_revenue", 306.2),
+        ("gdp", 1163.4),
+        ("service_value_added", 6.1),
+    ]
+
+
+def test_the_second_head_of_revenue_and_spending_is_the_spending():
+    text = REVIEW + "一般公共预算收入和支出分别增长5%和8%。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [("general_budget_revenue", 5.0), ("general_budget_expenditure", 8.0)]

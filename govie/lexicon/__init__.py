@@ -284,7 +284,8 @@ class Lexicon:
         """The headline id when the indicator phrase names one, matched on its end (the head of the
         phrase). A growth of the economy as a whole (`经济增长6%`, `全省国民经济增长`) is GDP growth
         (RECORDS.md v2), from the `gdp_growth_names` of cues.json; a growth of industry above the
-        size threshold (`规模以上工业增长8%`) is that of its value added (`industry_growth_names`)."""
+        size threshold (`规模以上工业增长8%`) or of services (`服务业增长6%`) is that of its value added
+        (`industry_growth_names`, `service_growth_names`)."""
         if measure == "growth":
             bare = re.sub(r"^(?:全[省市区州盟县国年]|本[省市区]|今年|去年)+", "", indicator)
             for key, headline in GROWTH_NAMES:
@@ -320,7 +321,11 @@ class Lexicon:
 
 
 # Names that, said to grow, stand for a headline figure (RECORDS.md v2: 经济增长 is GDP growth).
-GROWTH_NAMES = (("gdp_growth_names", "gdp"), ("industry_growth_names", "industrial_value_added"))
+GROWTH_NAMES = (
+    ("gdp_growth_names", "gdp"),
+    ("industry_growth_names", "industrial_value_added"),
+    ("service_growth_names", "service_value_added"),
+)
 PER_UNIT = re.compile(r"人均|每|单位|万元")
 
 

@@ -732,6 +732,9 @@ def _indicator_for(
             # before, in their order (GUIDELINE 11).
             state.distribute([Name.of(draft) for draft in run[-listed:]])
         elif len(heads) >= 2:
+            if SUB_ITEM.search(heads_text) and state.previous is not None:
+                # `全体居民人均可支配收入增长7%，其中城镇和农村分别增长…`: parts of the figure before.
+                heads = [_restore_sub_item(state.previous.indicator, head, words.shared_qualifiers) for head in heads]
             state.distribute([Name.written(head, None) for head in heads])
             if parts is not None:
                 # `生产总值一季度、上半年和全年分别增长…`: one indicator over parts of the year, named
@@ -778,7 +781,12 @@ def _indicator_for(
             return Name.written(thing, phrase_start + offset + 1)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
-    counted = bool(following) and (quantity.unit.lstrip("万亿") in words.count_units or quantity.unit in ("万", "亿"))
+    # (`迈上4000亿台阶`: a threshold crossed counts nothing.)
+    counted = (
+        bool(following)
+        and following not in MILESTONE_WORDS
+        and (quantity.unit.lstrip("万亿") in words.count_units or quantity.unit in ("万", "亿"))
+    )
     if phrase.startswith("的"):
         phrase = ""
     if counted and (len(phrase) > 6 or raw.rstrip().endswith("等")):
@@ -791,8 +799,12 @@ def _indicator_for(
         if named is not None:
             return Name.written(named.group(), named.start())
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
+        in_sentence = state.previous is not None and state.previous.start >= state.start
         if sub_item and state.previous is not None:
-            phrase = _restore_sub_item(state.previous.indicator, phrase)
+            phrase = _restore_sub_item(state.previous.indicator, phrase, words.shared_qualifiers)
+        elif phrase in words.shared_qualifiers and in_sentence and (swapped := _swap_qualifier(state.previous.indicator, phrase, words)):
+            # `其中城镇38291元、农村15337元`: the rural figure of what the urban one was (spanned on `农村`).
+            return Name(swapped, phrase_start + offset, phrase_start + offset + len(phrase))
         elif phrase in words.measure_words and state.previous is not None and state.previous.start >= state.start:
             # `粮食播种面积34万亩、产量15万吨`: a measure word alone measures the thing the figure before did.
             thing = _measured_thing(state.previous.indicator, words.measure_words)
@@ -935,7 +947,9 @@ def _without_size(phrase: str, patterns: dict[str, re.Pattern[str]]) -> str:
 
 
 # What a clause calls its indicator when the sentence named it before.
-AGGREGATE_WORDS = frozenset({"总量", "总额", "规模", "总值", "总产量", "总产"})
+# Thresholds crossed (`迈上4000亿台阶`): they name no indicator and count nothing.
+MILESTONE_WORDS = frozenset({"台阶", "新台阶", "大关", "关口"})
+AGGREGATE_WORDS = frozenset({"总量", "总额", "规模", "总值", "总产量", "总产"}) | MILESTONE_WORDS
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -1004,6 +1018,11 @@ def _clean_indicator(raw: str) -> tuple[str, int]:
     if region and core[region.end() :] != "生产总值" and len(core) - region.end() >= 2:
         offset += region.end()
         core = core[region.end() :]
+        # `全市完成地区生产总值`: the verb after the region is no part of the name either.
+        lead = LEADING_NOISE.match(core)
+        if lead and len(core) - lead.end() >= 2:
+            offset += lead.end()
+            core = core[lead.end() :]
     return core.strip(), offset
 
 
@@ -1138,8 +1157,17 @@ def _with_tail(part: str, last: str, qualifiers: tuple[str, ...]) -> str:
     return part + last[own:] if own < len(last) else part
 
 
-def _restore_sub_item(parent: str, sub: str) -> str:
-    """`新签约亿元以上项目` + `其中10亿元以上项目` -> `新签约10亿元以上项目`."""
+def _swap_qualifier(previous: str, qualifier: str, words: AssemblyWords) -> str | None:
+    """`城镇居民人均可支配收入` with `农村` alone after it: `农村居民人均可支配收入`."""
+    own = next((q for q in words.shared_qualifiers if previous.startswith(q) and len(q) == len(qualifier) and q != qualifier), None)
+    return qualifier + previous[len(own) :] if own is not None and len(previous) > len(own) else None
+
+
+def _restore_sub_item(parent: str, sub: str, qualifiers: tuple[str, ...] = ()) -> str:
+    """`新签约亿元以上项目` + `其中10亿元以上项目` -> `新签约10亿元以上项目`; `全体居民人均可支配收入` +
+    `其中城镇` -> `城镇居民人均可支配收入`."""
+    if sub in qualifiers and "居民" in parent and "居民" not in sub:
+        return sub + parent[parent.index("居民") :]
     common = 0
     while common < min(len(parent), len(sub)) and parent[-1 - common] == sub[-1 - common]:
         common += 1

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
+from .assembler import MILESTONE_WORDS
 from .context import Section
 from .quantities import FINAL_EXCLUSIONS, Quantity
 from .state import Draft, doc_state, publish
@@ -57,7 +58,7 @@ class NumberSlot:
     rule_drafts: list[Draft]  # the drafts the assembler made at this number
     ner_value: bool
     ner_indicators: list[tuple[int, int]]  # INDICATOR entities of the sentence
-    ner_names: list[tuple[int, int]]  # those that do not cross a comma or a stop: candidate names
+    ner_names: list[tuple[int, int]]  # those that do not cross a comma or a stop nor say `台阶`: candidate names
 
     @property
     def vetoed(self) -> bool:
@@ -92,7 +93,14 @@ def number_slots(doc: Doc) -> list[NumberSlot]:
                 first = bisect.bisect_left(indicator_starts, sentence[0])
                 last = bisect.bisect_left(indicator_starts, sentence[1])
                 spans = [span for span in ner_indicators[first:last] if span[1] <= sentence[1]]
-                in_sentence[sentence] = (spans, [span for span in spans if not NAME_BREAK.search(state.text, span[0], span[1])])
+                in_sentence[sentence] = (
+                    spans,
+                    [
+                        span
+                        for span in spans
+                        if not NAME_BREAK.search(state.text, span[0], span[1]) and state.text[span[0] : span[1]] not in MILESTONE_WORDS
+                    ],
+                )
             indicators, names = in_sentence[sentence]
             # Entities do not overlap: only the last one starting before the number's end can overlap it.
             before_end = bisect.bisect_left(value_starts, end)
