@@ -94,9 +94,9 @@ class QuantityFinder:
         )
         bare_magnitude = rf"(?=[万亿])(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else NEVER.pattern
         return re.compile(
-            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
+            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>(?P<arabic>{ARABIC_NUMBER})|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{ARABIC_NUMBER}))?"
-            rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>{lexicon.unit_pattern})|(?P<bare_approx>余|多)?(?P<bare>{magnitude}))?"
+            rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>(?(arabic){lexicon.unit_pattern}|{lexicon.chinese_numeral_unit_pattern}))|(?P<bare_approx>余|多)?(?P<bare>{magnitude}))?"
             rf"(?P<after>{after})?"
         )
 
