@@ -163,6 +163,8 @@ def test_counters_and_units_the_table_lacked(text, value, unit, bound):
         ("基础养老金达到185元/人/月", "元/人/月"),
         ("万元生产总值能耗降至0.42吨标煤/万元", "吨标煤/万元"),
         ("月均降尘量不超过6吨/月·平方公里", "吨/月·平方公里"),
+        ("公路货运均价降至0.6元/吨公里", "元/吨公里"),
+        ("高龄津贴达到96元/人月", "元/人月"),
     ],
 )
 def test_a_unit_over_a_denominator_is_one_unit(text, unit):
@@ -202,3 +204,10 @@ def test_some_units_count_only_after_digits(text, expected):
 )
 def test_a_new_unit_does_not_take_the_start_of_a_word(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_a_capacity_before_a_product_names_the_plant():
+    # A plant's capacity written before what it makes is part of the plant's name; a capacity that a
+    # list or the clause goes on from is a value.
+    texts = ["开工建设40万吨/年聚丙烯项目", "新增煤炭产能360万吨/年、原煤产量增长4%", "污泥处置能力达到850吨/日，"]
+    assert [find_quantities(text)[0].excluded for text in texts] == ["name", None, None]

@@ -257,18 +257,29 @@ class Lexicon:
         lookalikes = "|".join(re.escape(word) for word in self.cues.get("unit_lookalikes", ()))
         guard = f"(?!{lookalikes})" if lookalikes else ""
         denominator = self._per_unit_denominator
-        per = f"(?:/{denominator}(?:[/·]{denominator})*)?" if denominator else ""
-        return f"{guard}(?:{trie_pattern(units)}){per}"
+        if not denominator:
+            return f"{guard}(?:{trie_pattern(units)})"
+        # The table's per-units (`元/月`, `微克/立方米`) are read as their numerator over denominators,
+        # so that the longest writing wins (`元/吨公里`, not `元/吨` and a stray `公里`); a numerator
+        # that is no unit of its own (`微克`) needs its denominator.
+        units = tuple(units)
+        whole = {unit for unit in units if "/" not in unit}
+        numerators = {unit.split("/")[0] for unit in units} - whole
+        per = f"/{denominator}(?:[/·]{denominator})*"
+        return f"{guard}(?:(?:{trie_pattern(whole)})(?:{per})?|(?:{trie_pattern(numerators)}){per})"
 
     @cached_property
     def _per_unit_denominator(self) -> str:
-        """What may stand under a unit's slash: a unit of the table or a time of `per_unit_times`,
-        after a magnitude (`5公里/百平方公里`). A pipeline saved before the list existed reads none."""
-        times = self.cues.get("per_unit_times", ())
-        if not times:
+        """What may stand under a unit's slash: a unit of the table, a part under the slash of one
+        (`m3` of `mg/m3`) or a word of `per_unit_denominators` (`年`, `人月`), after a magnitude
+        (`5公里/百平方公里`). A pipeline saved before the list existed reads the table's units only."""
+        words = self.cues.get("per_unit_denominators", ())
+        if not words:
             return ""
+        parts = {part for unit in self.units if "/" in unit for part in re.split(r"[/·]", unit)[1:]}
         magnitudes = trie_pattern(prefix for prefix, *_ in self.numbers.magnitudes)
-        return f"(?:{magnitudes})?(?:{trie_pattern((*self.units, *times))})"
+        units = (unit for unit in self.units if "/" not in unit)
+        return f"(?:{magnitudes})?(?:{trie_pattern((*units, *parts, *words))})"
 
     @cached_property
     def cue_patterns(self) -> dict[str, re.Pattern[str]]:
