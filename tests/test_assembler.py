@@ -76,3 +76,9 @@ def test_price_rises_are_growth_and_a_plan_named_as_base_is_no_indicator():
         ("disposable_income", 6.6, "growth"),
         ("cpi", 3.0, "growth"),
     ]
+
+
+def test_a_counted_noun_ends_before_the_conjunction_of_the_next_count():
+    doc = _run(REVIEW + "全市建成8个物流园区和3个冷链基地；运动员在省运会上夺得26枚金牌和19枚银牌。")
+    first = [(d.indicator, d.value, d.unit) for d in doc_state(doc).drafts if d.value in (8.0, 26.0)]
+    assert first == [("建成物流园区", 8.0, "个"), ("金牌", 26.0, "枚")]

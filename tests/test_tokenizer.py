@@ -31,6 +31,11 @@ def test_numbers_units_and_ranges_are_tokens():
     assert "个百分点" in _words("提高0.5个百分点")
 
 
+def test_units_over_denominators_are_one_token_and_phases_stay_apart():
+    words = _words("水价下调0.3元/立方米，二期工程开设培训班12期。")
+    assert "元/立方米" in words and "12" in words and "期" in words and "二期" not in words
+
+
 def test_headline_names_are_one_token():
     assert "规模以上工业增加值" in _words("规模以上工业增加值增长8%")
 

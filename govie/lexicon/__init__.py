@@ -240,10 +240,46 @@ class Lexicon:
     def unit_pattern(self) -> str:
         """A regex (source) matching any unit word, the longest first, except where a word that only
         begins like a unit stands (`unit_lookalikes` of cues.json): `迈上5万亿台阶` is 5 万亿, a step
-        reached, not machines; `7方面` is no volume."""
+        reached, not machines; `7方面` is no volume. A unit written over denominators is one unit
+        (`元/人`, `公里/平方公里`, `吨标煤/万元`, `元/人/月`, `吨/月·平方公里`): the table cannot list
+        every pair, and a unit cut at its slash reads as another quantity (`元` for `元/立方米`)."""
+        return self._unit_pattern(self.units)
+
+    @cached_property
+    def chinese_numeral_unit_pattern(self) -> str:
+        """`unit_pattern` for the units a Chinese numeral takes: all but the `digit_only_units` of
+        cues.json, which after a Chinese numeral make a name or an idiom, not a count (`二期工程` is a
+        phase, `新一轮改革` a round, `五金` hardware, `一片蓝天`), while `3期`, `12轮`, `4金` count."""
+        digit_only = set(self.cues.get("digit_only_units", ()))
+        return self._unit_pattern(tuple(unit for unit in self.units if unit not in digit_only))
+
+    def _unit_pattern(self, units: Iterable[str]) -> str:
         lookalikes = "|".join(re.escape(word) for word in self.cues.get("unit_lookalikes", ()))
         guard = f"(?!{lookalikes})" if lookalikes else ""
-        return f"{guard}(?:{trie_pattern(self.units)})"
+        denominator = self._per_unit_denominator
+        if not denominator:
+            return f"{guard}(?:{trie_pattern(units)})"
+        # The table's per-units (`元/月`, `微克/立方米`) are read as their numerator over denominators,
+        # so that the longest writing wins (`元/吨公里`, not `元/吨` and a stray `公里`); a numerator
+        # that is no unit of its own (`微克`) needs its denominator.
+        units = tuple(units)
+        whole = {unit for unit in units if "/" not in unit}
+        numerators = {unit.split("/")[0] for unit in units} - whole
+        per = f"/{denominator}(?:[/·]{denominator})*"
+        return f"{guard}(?:(?:{trie_pattern(whole)})(?:{per})?|(?:{trie_pattern(numerators)}){per})"
+
+    @cached_property
+    def _per_unit_denominator(self) -> str:
+        """What may stand under a unit's slash: a unit of the table, a part under the slash of one
+        (`m3` of `mg/m3`) or a word of `per_unit_denominators` (`年`, `人月`), after a magnitude
+        (`5公里/百平方公里`). A pipeline saved before the list existed reads the table's units only."""
+        words = self.cues.get("per_unit_denominators", ())
+        if not words:
+            return ""
+        parts = {part for unit in self.units if "/" in unit for part in re.split(r"[/·]", unit)[1:]}
+        magnitudes = trie_pattern(prefix for prefix, *_ in self.numbers.magnitudes)
+        units = (unit for unit in self.units if "/" not in unit)
+        return f"(?:{magnitudes})?(?:{trie_pattern((*units, *parts, *words))})"
 
     @cached_property
     def cue_patterns(self) -> dict[str, re.Pattern[str]]:

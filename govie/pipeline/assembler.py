@@ -1027,9 +1027,10 @@ def _clean_indicator(raw: str) -> tuple[str, int]:
 
 
 def _following_noun(text: str, quantity: Quantity) -> str:
-    """`725个贫困村出列`: the phrase after a count names what was counted (parentheses dropped)."""
+    """`725个贫困村出列`: the phrase after a count names what was counted (parentheses dropped), up
+    to a conjunction before the next count (`夺得37枚金牌和29枚银牌`)."""
     window = text[quantity.mention_end : quantity.mention_end + 24]
-    match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|\d|等)", window)
+    match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|[和及与]?\d|等)", window)
     if not match:
         return ""
     return PARENTHESES.sub("", match.group()).strip('“”"')

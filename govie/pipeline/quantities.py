@@ -94,9 +94,9 @@ class QuantityFinder:
         )
         bare_magnitude = rf"(?=[万亿])(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else NEVER.pattern
         return re.compile(
-            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>{ARABIC_NUMBER}|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
+            rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>(?P<arabic>{ARABIC_NUMBER})|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
             rf"(?:(?P<sep>{RANGE_SEPARATOR})(?P<high>{ARABIC_NUMBER}))?"
-            rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>{lexicon.unit_pattern})|(?P<bare_approx>余|多)?(?P<bare>{magnitude}))?"
+            rf"(?:(?P<approx_before>余|多)?(?P<magnitude>{magnitude})?(?P<approx>余|多)?(?P<base>(?(arabic){lexicon.unit_pattern}|{lexicon.chinese_numeral_unit_pattern}))|(?P<bare_approx>余|多)?(?P<bare>{magnitude}))?"
             rf"(?P<after>{after})?"
         )
 
@@ -552,6 +552,9 @@ LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、|和|及|以及|与)")
 MILESTONES = re.compile(r"[^，。；,;\n]{0,6}?(?:台阶|大关|关口)")
 CLAUSE_ENDS = frozenset("，。；,;")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# A capacity (`万吨/年`, `吨/日`), and what follows it when it stands inside the name of a plant.
+CAPACITY = re.compile(r"/(?:年|日|天|小时)$")
+PER_UNIT_NAME = re.compile(r"(?![的和及与增下左右以内占比同较提降达为或，、。；])[\u4e00-\u9fffA-Za-z]")
 # `完成七项任务：`: a count whose clause ends in a colon sums up the list that follows.
 ANNOUNCES_LIST = re.compile(r"[^，。；,;：:\n]{0,12}[：:]")
 
@@ -596,6 +599,10 @@ def _modifies_following_noun(text: str, match: re.Match, classifiers: frozenset[
         if unit in classifiers:
             return False
         return bool(re.match(r"[\u4e00-\u9fff]", tail)) and not re.match(r"(?:的|和|及|与|增|下|左|占|比|同|较|，|、|。|；)", tail)
+    if CAPACITY.search(unit) and not after:
+        # `建成30万吨/年乙烯项目`: a plant's capacity written before what it makes names the plant; a
+        # rate that a verb or a list follows is a value (`提高到680元/月和5200元/年`, `处理能力3720吨/天，`).
+        return bool(PER_UNIT_NAME.match(tail))
     return tail.startswith("级")
 
 

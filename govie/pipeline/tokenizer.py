@@ -53,7 +53,7 @@ class GovieTokenizer:
                         r"(?P<space>[ \t]+)",
                         r"(?P<alnum>\d+[A-Za-z][A-Za-z0-9]*)",
                         rf"(?P<number>{NUMBER_TOKEN})(?:(?P<unit>{magnitude}?(?:{units}))|(?P<magnitude>{magnitude}))?",
-                        rf"(?P<cnumber>{cn})(?P<cunit>(?:万亿|亿|万)?(?:{units}))",
+                        rf"(?P<cnumber>{cn})(?P<cunit>(?:万亿|亿|万)?(?:{lexicon.chinese_numeral_unit_pattern}))",
                         r"(?P<latin>[A-Za-z][A-Za-z0-9&]*(?:\.\d+)?)",
                         rf"(?P<lexicon>{words})",
                         r"(?P<char>.)",
