@@ -129,3 +129,13 @@ def test_a_threshold_crossed_is_the_figure_of_the_sentence_and_names_nothing():
 def test_the_second_head_of_revenue_and_spending_is_the_spending():
     text = REVIEW + "一般公共预算收入和支出分别增长5%和8%。"
     assert [(r.indicator_id, r.value) for r in extract(text)] == [("general_budget_revenue", 5.0), ("general_budget_expenditure", 8.0)]
+
+
+def test_two_values_after_the_urban_and_rural_income_are_one_each():
+    text = REVIEW + "城乡居民人均可支配收入完成2.57万元和1.28万元，分别增长7%和8.8%。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [
+        ("urban_disposable_income", 2.57),
+        ("rural_disposable_income", 1.28),
+        ("urban_disposable_income", 7.0),
+        ("rural_disposable_income", 8.8),
+    ]

@@ -748,15 +748,23 @@ def _indicator_for(
         state.distribution = []
         state.distribution_periods = []
     exhausted = state.distribution_index >= len(state.distribution)
-    if "分别" not in segment and listed >= 2 and exhausted and bare == listed:
+    if "分别" not in segment and bare >= 2 and exhausted:
         own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
         heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers, words.measure_words)
         # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
-        if len(heads) == listed and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
+        # (The values joined by nothing but `、` or `和` are the list: `…收入完成2.57万元和1.68万元，分别增长…`.)
+        if len(heads) == bare and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
             # `城镇和农村居民人均可支配收入增长4.2%和6.9%`: without `分别` too, as many values as heads
             # go one to each (GUIDELINE 12).
             state.distribute([Name.written(head, None) for head in heads])
-        elif not heads and _only_cues(own) and run and len(run) == listed and len({draft.indicator for draft in run}) == listed:
+        elif (
+            bare == listed
+            and not heads
+            and _only_cues(own)
+            and run
+            and len(run) == listed
+            and len({draft.indicator for draft in run}) == listed
+        ):
             # `城乡居民人均可支配收入分别为3.4万元、1.8万元，增长6.7%、8.1%`: a bare list of as many values as
             # the list just before goes over its indicators, as with `分别` (GUIDELINE 11).
             state.distribute([Name.of(draft) for draft in run])
