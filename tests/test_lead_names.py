@@ -57,6 +57,9 @@ def test_value_named_after_its_lead(sentence: str, expected: list[tuple[str, flo
         ("建设用地亩均税收增长8%，新建5G基站1200个。", [("建设用地亩均税收", 8.0), ("新建5G基站", 1200.0)]),
         # Counted things with what is said of them keep it (the noun was read whole).
         ("组织35家企业入驻电商平台。", [("组织企业入驻电商平台", 35.0)]),
+        # A list of two statements is no thing; a list of counts keeps a noun for each.
+        ("建成120所学校、新增学位9.5万个。", [("建成学校", 120.0), ("新增学位", 9.5)]),
+        ("先后开展8次集中开工、4次集中竣工投产活动。", [("先后开展集中开工", 8.0), ("集中竣工投产活动", 4.0)]),
     ],
 )
 def test_names_before_or_counted_stay(sentence: str, expected: list[tuple[str, float]]) -> None:

@@ -178,8 +178,9 @@ class AssemblyWords:
     def thing_lead(self) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]] | None:
         """Words before a value that name nothing by themselves (`严格管控`, `发行`, `全县`, `上述`), as one
         pattern whose group `verb` holds the verb, and the generic verbs of it that stay out of a name
-        (`实施`, `推进`: they do not say what was done to the thing), and the adverbs that end no name
-        (`均`, `全部`); None for tables saved without them."""
+        (`实施`, `推进`: they do not say what was done to the thing), and what ends no name: adverbs
+        (`均`, `全部`), or a further item that is a verb phrase (`、新增学位`); None for tables saved
+        without them."""
         lexicon = self.lexicon
         if "thing_lead_verbs" not in lexicon.cues or "attribute_purpose_verbs" not in lexicon.cues:
             return None
@@ -192,7 +193,7 @@ class AssemblyWords:
         pattern = re.compile(rf"(?:{manners})*(?P<verb>{one_of(*verbs)})了?|{REGION_PREFIX.pattern}|{one_of('thing_lead_fragments')}")
         kept = set(lexicon.words("thing_lead_verbs", "count_result_verbs", "attribute_action_verbs"))
         generic = frozenset(set(lexicon.words("count_action_verbs", "attribute_purpose_verbs")) - kept) | {""}
-        return pattern, generic, re.compile(rf"(?:{one_of('count_result_adverbs')})+$")
+        return pattern, generic, re.compile(rf"(?:{one_of('count_result_adverbs')})+$|、(?:{one_of(*verbs)}).*")
 
     def is_gap(self, unit: str) -> bool:
         return unit in self._gap_units or unit.endswith("元")
@@ -786,9 +787,10 @@ def _indicator_for(
         if named is not None:
             return Name.written(named.group(), named.start())
     lead = phrase
-    if not raw.strip() and state.lead is not None and state.previous is not None and state.previous.quantity is not None:
-        # (`修缮利用6片历史街区、15栋老建筑`: the second value is named after the lead of the first.)
-        lead = state.lead[0] if state.previous.quantity.mention_end == state.lead[1] else ""
+    if not raw.strip() and state.lead is not None:
+        # (`修缮利用6片历史街区、15栋老建筑`: the second value, in the clause of the first, is named after
+        # its lead.)
+        lead = state.lead[0] if segment_start == state.lead[1] else ""
     thing = _thing_after_lead(text, quantity, lead, words, following if counted else "") if lead else None
     if thing is not None:
         state.lead = (lead, quantity.mention_end)
@@ -816,39 +818,40 @@ def _thing_after_lead(text: str, quantity: Quantity, phrase: str, words: Assembl
     fragment is named from the thing written after it: `高标准修缮利用6片历史街区` → `修缮利用历史街区`,
     `建设4.2万亩高标准农田` → `高标准农田`, `全县812户贫困群众全部脱贫` → `贫困群众全部脱贫`. A verb that says
     what was done to the thing stays in front, a generic one (`实施`, `推进`) goes. The thing is what
-    `_thing_named_at` reads after the value, without adverbs at its end (`…行政村均`); after a verb, from
+    `_thing_named_at` reads after the value, without adverbs at its end (`…行政村均`) or a further
+    item that is a verb phrase (`120所学校、新增学位…`); after a verb, from
     its last `的` on (`5轮全方位、全覆盖的安全督导`), but not after a fragment, where what is counted comes
     first (`对8家市场开展…的检测`). The thing alone has the span where it is written. A count whose noun
     `_following_noun` read keeps that name (`组织35家企业入驻…`: what is said of them counts), unless the
-    noun is the first item of a list (`86个产业、就业等帮扶项目`). None for rates and multiples, a value that
+    noun is the first item of a list of things (`86个产业、就业等帮扶项目`). None for rates and multiples, a value that
     is an item of a list, when the words before are more than such a lead, or when no thing follows, or
     only a further verb (`利用15天完成…`: the value is a means)."""
     lead = words.thing_lead
     patterns = words.attribute_patterns
     if lead is None or patterns is None or quantity.unit == "倍" or quantity.unit in words.rate_units:
         return None
-    pattern, generic, adverbs = lead
+    pattern, generic, tail = lead
     match = pattern.fullmatch(phrase)
     after = quantity.mention_end
     if match is None or text.startswith(LIST_BREAK, after):
         return None
-    if (
-        following
-        and text.find(following + LIST_BREAK, after, after + THING_WINDOW) < 0
-        and text.find(following + "等", after, after + THING_WINDOW) < 0
-    ):
+    if following and not re.compile(re.escape(following) + "[、等]").search(text, after, after + THING_WINDOW):
         return None
     verb = match.group("verb") or ""
     thing = _thing_named_at(text, after, patterns)
     if verb:
         thing = thing[thing.rfind("的") + 1 :]
-    thing = adverbs.sub("", thing)
+    thing = tail.sub("", thing)
     # (After a region or fragment the thing is all the name there is: not a bare verb, `向800亿斤迈进`.)
     if len(thing) < (2 if verb else 3) or thing[0].isdigit() or patterns["purpose"].match(thing) or patterns["action"].match(thing):
         return None
+    at = text.find(thing, after, after + THING_WINDOW)
+    if following and at < 0 and "等" not in thing:
+        # A counted noun read whole is better than a thing put together from the words after it
+        # (`开展8次集中开工、4次…`, not `开工集中`).
+        return None
     if verb not in generic:
         return Name.written(verb + thing, None)
-    at = text.find(thing, after, after + THING_WINDOW)
     return Name.written(thing, at if at >= 0 else None)
 
 
