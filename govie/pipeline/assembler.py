@@ -188,6 +188,27 @@ class AssemblyWords:
             "result": re.compile(one_of("count_result_verbs")),
         }
 
+    @cached_property
+    def thing_lead(self) -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]] | None:
+        """Words before a value that name nothing by themselves (`严格管控`, `发行`, `全县`, `上述`), as one
+        pattern whose group `verb` holds the verb, and the generic verbs of it that stay out of a name
+        (`实施`, `推进`: they do not say what was done to the thing), and what ends no name: adverbs
+        (`均`, `全部`), or a further item that is a verb phrase (`、新增学位`); None for tables saved
+        without them."""
+        lexicon = self.lexicon
+        if "thing_lead_verbs" not in lexicon.cues or "attribute_purpose_verbs" not in lexicon.cues:
+            return None
+
+        def one_of(*keys: str) -> str:
+            return "|".join(map(re.escape, sorted(set(lexicon.words(*keys)), key=len, reverse=True)))
+
+        verbs = ("thing_lead_verbs", "count_result_verbs", "attribute_action_verbs", "count_action_verbs", "attribute_purpose_verbs")
+        manners = one_of("thing_lead_manners", "count_result_adverbs")
+        pattern = re.compile(rf"(?:{manners})*(?P<verb>{one_of(*verbs)})了?|{REGION_PREFIX.pattern}|{one_of('thing_lead_fragments')}")
+        kept = set(lexicon.words("thing_lead_verbs", "count_result_verbs", "attribute_action_verbs"))
+        generic = frozenset(set(lexicon.words("count_action_verbs", "attribute_purpose_verbs")) - kept) | {""}
+        return pattern, generic, re.compile(rf"(?:{one_of('count_result_adverbs')})+$|、(?:{one_of(*verbs)}).*")
+
     def is_gap(self, unit: str) -> bool:
         return unit in self._gap_units or unit.endswith("元")
 
@@ -204,6 +225,9 @@ class _SentenceState:
         # The parts of the year a `分别` list runs over (`一季度、上半年和全年分别增长…`), one per value.
         self.distribution_periods: list[str] = []
         self.period_of_head: str | None = None
+        # The lead a value was named after (`高标准修缮利用`) and where that value ends: the next value of
+        # its list, with no words of its own, is named after the same lead.
+        self.lead: tuple[str, int] | None = None
 
     def distribute(self, heads: list[Name]) -> None:
         """The values from here on go one to each of `heads`, in order."""
@@ -806,6 +830,15 @@ def _indicator_for(
         named = _last_match(words.headline_names, text, state.start, phrase_start)
         if named is not None:
             return Name.written(named.group(), named.start())
+    lead = phrase
+    if not raw.strip() and state.lead is not None:
+        # (`修缮利用6片历史街区、15栋老建筑`: the second value, in the clause of the first, is named after
+        # its lead.)
+        lead = state.lead[0] if segment_start == state.lead[1] else ""
+    thing = _thing_after_lead(text, quantity, lead, words, following if counted else "") if lead else None
+    if thing is not None:
+        state.lead = (lead, quantity.mention_end)
+        return thing
     if phrase and len(phrase) >= 2 and not _only_cues(phrase) and not counted:
         in_sentence = state.previous is not None and state.previous.start >= state.start
         if sub_item and state.previous is not None:
@@ -835,6 +868,48 @@ def _indicator_for(
                 return Name.written(named.group(), named.start())
         return Name.of(state.previous)
     return Name("", None, None)
+
+
+def _thing_after_lead(text: str, quantity: Quantity, phrase: str, words: AssemblyWords, following: str = "") -> Name | None:
+    """A value whose clause names nothing before it but a verb (with manner words), a region or a
+    fragment is named from the thing written after it: `高标准修缮利用6片历史街区` → `修缮利用历史街区`,
+    `建设4.2万亩高标准农田` → `高标准农田`, `全县812户贫困群众全部脱贫` → `贫困群众全部脱贫`. A verb that says
+    what was done to the thing stays in front, a generic one (`实施`, `推进`) goes. The thing is what
+    `_thing_named_at` reads after the value, without adverbs at its end (`…行政村均`) or a further
+    item that is a verb phrase (`120所学校、新增学位…`); after a verb, from
+    its last `的` on (`5轮全方位、全覆盖的安全督导`), but not after a fragment, where what is counted comes
+    first (`对8家市场开展…的检测`). The thing alone has the span where it is written. A count whose noun
+    `_following_noun` read keeps that name (`组织35家企业入驻…`: what is said of them counts), unless the
+    noun is the first item of a list of things (`86个产业、就业等帮扶项目`). None for rates and multiples, a value that
+    is an item of a list, when the words before are more than such a lead, or when no thing follows, or
+    only a further verb (`利用15天完成…`: the value is a means)."""
+    lead = words.thing_lead
+    patterns = words.attribute_patterns
+    if lead is None or patterns is None or quantity.unit == "倍" or quantity.unit in words.rate_units:
+        return None
+    pattern, generic, tail = lead
+    match = pattern.fullmatch(phrase)
+    after = quantity.mention_end
+    if match is None or text.startswith(LIST_BREAK, after):
+        return None
+    if following and not re.compile(re.escape(following) + "[、等]").search(text, after, after + THING_WINDOW):
+        return None
+    verb = match.group("verb") or ""
+    thing = _thing_named_at(text, after, patterns)
+    if verb:
+        thing = thing[thing.rfind("的") + 1 :]
+    thing = tail.sub("", thing)
+    # (After a region or fragment the thing is all the name there is: not a bare verb, `向800亿斤迈进`.)
+    if len(thing) < (2 if verb else 3) or thing[0].isdigit() or patterns["purpose"].match(thing) or patterns["action"].match(thing):
+        return None
+    at = text.find(thing, after, after + THING_WINDOW)
+    if following and at < 0 and "等" not in thing:
+        # A counted noun read whole is better than a thing put together from the words after it
+        # (`开展8次集中开工、4次…`, not `开工集中`).
+        return None
+    if verb not in generic:
+        return Name.written(verb + thing, None)
+    return Name.written(thing, at if at >= 0 else None)
 
 
 def _attribute_name(text: str, quantity: Quantity, raw: str, raw_start: int, words: AssemblyWords, previous: Draft | None) -> Name | None:
