@@ -111,7 +111,7 @@ def test_every_value_of_a_list_of_attributes_stays_a_record_in_the_shipped_pipel
     """The relation model saw few such lists; the rules' reading of them stands."""
     text = (
         "二、2026年工作安排\n重点抓好投资60亿元的甲集团石墨负极材料、12亿元的乙集团包装印刷、"
-        "7.5亿元的丙集团商贸中心、3亿元的丁集团石墨深加工等项目的对接与落地。"
+        "7.5亿元的丙集团商贸中心、3亿元的丁集团石墨深加工等项目落地建设。"
     )
     records = govie.extract(text, report_year=2026)
     assert [(r.value, r.unit, r.role) for r in records] == [
@@ -124,5 +124,5 @@ def test_every_value_of_a_list_of_attributes_stays_a_record_in_the_shipped_pipel
 
 
 def test_a_threshold_written_again_in_parentheses_is_part_of_a_name():
-    text = REVIEW + "全年5亿元（7000万美元）以上产业项目新开工130个，新竣工92个。"
-    assert [(r.value, r.unit) for r in govie.extract(text, report_year=2025)] == [(130.0, "个"), (92.0, "个")]
+    text = REVIEW + "全年3亿元（4000万美元）以上制造业项目开工65个，竣工41个。"
+    assert [(r.value, r.unit) for r in govie.extract(text, report_year=2025)] == [(65.0, "个"), (41.0, "个")]

@@ -57,12 +57,12 @@ def test_a_yearly_target_in_parentheses_after_a_result_is_that_indicators_target
 
 def test_words_before_a_name_that_are_no_part_of_it():
     text = (
-        REVIEW + "特别是一般公共预算收入完成8.3亿元。预计全年可实现地区生产总值240亿元。"
+        REVIEW + "特别是一般公共预算收入完成6.7亿元。预计全年可实现地区生产总值188亿元。"
         "三年经济年均增长5.1%。一般公共预算突破9亿元，外贸进出口额达到3.2亿美元，旅游总花费增长11%。"
     )
     assert [(r.indicator_id, r.value) for r in extract(text)] == [
-        ("general_budget_revenue", 8.3),
-        ("gdp", 240.0),
+        ("general_budget_revenue", 6.7),
+        ("gdp", 188.0),
         ("gdp", 5.1),
         ("general_budget_revenue", 9.0),
         ("foreign_trade", 3.2),
@@ -71,11 +71,11 @@ def test_words_before_a_name_that_are_no_part_of_it():
 
 
 def test_the_opening_of_a_sentence_with_a_bare_measure_word_names_a_headline():
-    text = REVIEW + "第三产业蓬勃发展，实现增加值416.5亿元。粮食喜获丰收，总产量61.9亿斤。工业经济稳中有进，增加值增长7%。"
+    text = REVIEW + "第三产业发展势头良好，实现增加值238.6亿元。今年粮食再获丰收，总产量42.7亿斤。工业经济稳中有进，增加值增长6%。"
     assert [(r.indicator_id, r.value) for r in extract(text)] == [
-        ("service_value_added", 416.5),
-        ("grain_output", 61.9),
-        (None, 7.0),
+        ("service_value_added", 238.6),
+        ("grain_output", 42.7),
+        (None, 6.0),
     ]
 
 
@@ -84,45 +84,45 @@ def test_growth_of_industry_above_the_size_threshold_is_that_of_its_value_added(
 
 
 def test_a_part_or_a_multiple_of_a_headline_figure_is_not_that_figure():
-    text = REVIEW + "特困人员供养标准提高到上年度农村居民人均可支配收入的60%以上。一般公共预算支出突破20亿元，是一般公共预算收入的6倍。"
-    assert [(r.indicator_id, r.value) for r in extract(text)] == [(None, 60.0), ("general_budget_expenditure", 20.0), (None, 6.0)]
+    text = REVIEW + "农村特困供养标准调整为上年农村居民人均可支配收入的55%。一般公共预算支出突破18亿元，是一般公共预算收入的5倍。"
+    assert [(r.indicator_id, r.value) for r in extract(text)] == [(None, 55.0), ("general_budget_expenditure", 18.0), (None, 5.0)]
 
 
 def test_a_share_written_on_the_last_head_of_a_list_is_of_each():
-    text = REVIEW + "全县GDP、地方级财政收入、规模工业增加值占全市比重分别达到29%、24%和45%，城镇调查失业率平均值为5.2%。"
+    text = REVIEW + "全县GDP、税收收入、规上工业增加值占全市比重分别为31%、22%和38%，城镇调查失业率平均值为5.3%。"
     assert [(r.indicator, r.indicator_id, r.value) for r in extract(text)] == [
-        ("GDP占全市比重", None, 29.0),
-        ("地方级财政收入占全市比重", None, 24.0),
-        ("规模工业增加值占全市比重", None, 45.0),
-        ("城镇调查失业率", "urban_surveyed_unemployment_rate", 5.2),
+        ("GDP占全市比重", None, 31.0),
+        ("税收收入占全市比重", None, 22.0),
+        ("规上工业增加值占全市比重", None, 38.0),
+        ("城镇调查失业率", "urban_surveyed_unemployment_rate", 5.3),
     ]
 
 
 def test_the_urban_and_rural_parts_of_the_residents_income():
-    text = REVIEW + "全体居民人均可支配收入27904元、增长8.4%，其中城镇38291元、农村15337元，分别增长7.2%和10.4%。"
+    text = REVIEW + "全体居民人均可支配收入31250元、增长7.9%，其中城镇40125元、农村18630元，分别增长6.8%和9.6%。"
     assert [(r.indicator_id, r.value) for r in extract(text)] == [
-        ("disposable_income", 27904.0),
-        ("disposable_income", 8.4),
-        ("urban_disposable_income", 38291.0),
-        ("rural_disposable_income", 15337.0),
-        ("urban_disposable_income", 7.2),
-        ("rural_disposable_income", 10.4),
+        ("disposable_income", 31250.0),
+        ("disposable_income", 7.9),
+        ("urban_disposable_income", 40125.0),
+        ("rural_disposable_income", 18630.0),
+        ("urban_disposable_income", 6.8),
+        ("rural_disposable_income", 9.6),
     ]
-    plan = "二、2026年工作安排\n全体居民人均可支配收入增长7%，其中城镇和农村分别增长6.5%和8%。"
+    plan = "二、2026年工作安排\n全体居民人均可支配收入预期增长6%，其中城镇和农村分别增长5.5%和7.5%。"
     assert [(r.indicator_id, r.value) for r in extract(plan)] == [
-        ("disposable_income", 7.0),
-        ("urban_disposable_income", 6.5),
-        ("rural_disposable_income", 8.0),
+        ("disposable_income", 6.0),
+        ("urban_disposable_income", 5.5),
+        ("rural_disposable_income", 7.5),
     ]
 
 
 def test_a_threshold_crossed_is_the_figure_of_the_sentence_and_names_nothing():
-    text = REVIEW + "一般公共预算收入迈上300亿台阶，达306.2亿元。全市完成地区生产总值1163.4亿元，服务业增长6.1%。"
+    text = REVIEW + "一般公共预算收入迈上200亿台阶，达213.4亿元。全市完成地区生产总值2046.8亿元，服务业增长5.7%。"
     assert [(r.indicator_id, r.value) for r in extract(text)] == [
-        ("general_budget_revenue", 300.0),
-        ("general_budget_revenue", 306.2),
-        ("gdp", 1163.4),
-        ("service_value_added", 6.1),
+        ("general_budget_revenue", 200.0),
+        ("general_budget_revenue", 213.4),
+        ("gdp", 2046.8),
+        ("service_value_added", 5.7),
     ]
 
 
@@ -132,10 +132,10 @@ def test_the_second_head_of_revenue_and_spending_is_the_spending():
 
 
 def test_two_values_after_the_urban_and_rural_income_are_one_each():
-    text = REVIEW + "城乡居民人均可支配收入完成2.57万元和1.28万元，分别增长7%和8.8%。"
+    text = REVIEW + "城乡居民人均可支配收入完成3.12万元和1.46万元，分别增长6%和7.7%。"
     assert [(r.indicator_id, r.value) for r in extract(text)] == [
-        ("urban_disposable_income", 2.57),
-        ("rural_disposable_income", 1.28),
-        ("urban_disposable_income", 7.0),
-        ("rural_disposable_income", 8.8),
+        ("urban_disposable_income", 3.12),
+        ("rural_disposable_income", 1.46),
+        ("urban_disposable_income", 6.0),
+        ("rural_disposable_income", 7.7),
     ]

@@ -175,7 +175,7 @@ def test_a_doubling_is_a_growth_in_multiples(text, value, bound):
 
 
 def test_a_doubling_of_headline_figures_is_one_record_for_each():
-    text = "二、2016年工作安排\n到2020年，地区生产总值和城乡居民人均收入在2010年基础上翻一番。"
+    text = "二、2016年工作安排\n到2020年，全县地区生产总值、城乡居民人均收入以2010年为基础实现翻一番。"
     assert rows(
         govie.extract(text, report_year=2016), "indicator_id", "value", "unit", "measure", "role", "year", "period", "year_start"
     ) == [

@@ -33,7 +33,7 @@ LEADING_NOISE = re.compile(
 TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均值|平均|均|都|约|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
-    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|翻了|翻|在(?:19|20)\d\d年的?基础上|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
+    r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|翻了|翻|在(?:19|20)\d\d年的?基础上|以(?:19|20)\d\d年为基[础数]|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
@@ -757,7 +757,7 @@ def _indicator_for(
             state.distribute([Name.of(draft) for draft in run[-listed:]])
         elif len(heads) >= 2:
             if SUB_ITEM.search(heads_text) and state.previous is not None:
-                # `全体居民人均可支配收入增长7%，其中城镇和农村分别增长…`: parts of the figure before.
+                # `全体居民人均可支配收入增长6%，其中城镇和农村分别…`: parts of the figure before.
                 heads = [_restore_sub_item(state.previous.indicator, head, words.shared_qualifiers) for head in heads]
             state.distribute([Name.written(head, None) for head in heads])
             if parts is not None:
@@ -776,7 +776,7 @@ def _indicator_for(
         own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
         heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers, words.measure_words)
         # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
-        # (The values joined by nothing but `、` or `和` are the list: `…收入完成2.57万元和1.68万元，分别增长…`.)
+        # (The values joined by nothing but `、` or `和` are the list: `…收入完成3.1万元和1.5万元，分别增长…`.)
         if len(heads) == bare and all(len(head) >= 2 for head in heads) and len({head[-1] for head in heads}) == 1:
             # `城镇和农村居民人均可支配收入增长4.2%和6.9%`: without `分别` too, as many values as heads
             # go one to each (GUIDELINE 12).
@@ -844,7 +844,7 @@ def _indicator_for(
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase, words.shared_qualifiers)
         elif phrase in words.shared_qualifiers and in_sentence and (swapped := _swap_qualifier(state.previous.indicator, phrase, words)):
-            # `其中城镇38291元、农村15337元`: the rural figure of what the urban one was (spanned on `农村`).
+            # `其中城镇40125元、农村18630元`: the rural figure of what the urban one was (spanned on `农村`).
             return Name(swapped, phrase_start + offset, phrase_start + offset + len(phrase))
         elif phrase in words.measure_words and state.previous is not None and state.previous.start >= state.start:
             # `粮食播种面积34万亩、产量15万吨`: a measure word alone measures the thing the figure before did.
@@ -852,7 +852,7 @@ def _indicator_for(
             if thing:
                 return Name.written(thing + phrase, None)
         elif phrase in words.measure_words and (headline := _subject_measured(text[state.start : phrase_start], phrase, words)):
-            # `第三产业蓬勃发展，实现增加值416亿元`, `粮食喜获丰收，总产量61.9亿斤`: the thing the sentence
+            # `第三产业发展良好，实现增加值238亿元`, `粮食再获丰收，总产量42.7亿斤`: the thing the sentence
             # opens on, when with the measure word it names a headline figure.
             return Name.written(headline, None)
         return Name.written(phrase, phrase_start + offset)
@@ -1067,7 +1067,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     alike = (
         cue is not None
         or (len({head[-1] for head in heads}) == 1 and not re.search(r"\d", own))
-        # `地区生产总值和城乡居民人均收入比2010年翻一番`: a multiple of headline figures, each doubled.
+        # `生产总值、城乡居民收入力争比2010年翻一番`: a multiple of headline figures, each doubled.
         or (unit == "倍" and all(words.headline_id(head, "growth") for head in heads))
     )
     if len(heads) >= 2 and all(len(head) >= 2 for head in heads) and alike:
@@ -1373,7 +1373,7 @@ def _year(
 ) -> int | None:
     # `2016年以来`, `比2015年` and `是2010年的1.8倍` name where a period starts or what is compared
     # with, not the value's year.
-    explicit = re.findall(r"(?<![\d比较与是-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来|的?基础上)", clause)
+    explicit = re.findall(r"(?<![\d比较与是-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来|的?基础上|为基[础数])", clause)
     # In `从2015年的45.58亿元增长到70.11亿元` the year is the start's: the level reached is of the section's year.
     start_of_change = FROM_YEAR_TO.search(before)
     if start_of_change and start_of_change.group(1) in explicit:
@@ -1409,7 +1409,7 @@ FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(
 PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
 YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
-SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是|在(?=(?:19|20)\d\d年的?基础上))((?:19|20)\d\d)年")
+SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是|在(?=(?:19|20)\d\d年的?基础上)|以(?=(?:19|20)\d\d年为基[础数]))((?:19|20)\d\d)年")
 # `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
 SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
 SEVERAL_YEARS = re.compile(
@@ -1451,7 +1451,7 @@ def _period(
     if to_date >= 0 and to_date > _last(periods["year_again"], before):
         return "to_date", None, year
     if periods["to_date"].match(rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]):
-        # `确保剩余贫困人口322户677人上半年全部脱贫`: the part of the year written after the figures.
+        # `确保剩余贫困人口215户503人上半年全部脱贫`: the part of the year written after the figures.
         return "to_date", None, year
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`初步统计，2017年全省生产总值…`) replaces it.

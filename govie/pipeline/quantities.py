@@ -591,7 +591,7 @@ def _modifies_following_noun(text: str, match: re.Match, classifiers: frozenset[
     unit = (match.group("magnitude") or "") + (match.group("base") or "")
     after = match.group("after") or ""
     tail = text[match.end() : match.end() + 2]
-    # `5亿元（3000万美元）以上产业项目`: the threshold written twice, once in parentheses.
+    # `3亿元（4000万美元）以上制造业项目`: the threshold written twice, once in parentheses.
     equivalent = None if after else THRESHOLD_EQUIVALENT.match(text, match.end())
     if equivalent is not None and unit:
         after, tail = equivalent.group(1), text[equivalent.end() : equivalent.end() + 2]
