@@ -359,7 +359,7 @@ class _Paragraphs:
 
     def past_from(self, start: int, end: int) -> int | None:
         """Where the paragraph `text[start:end]` of a plan section turns to the year just past
-        (`去年，…`, `…较好完成了确定的目标任务。全省生产总值增长8%`): its figures from there on are
+        (`去年，…`, `…较好完成了年初目标。全省生产总值增长8%`): its figures from there on are
         results. Looked for once per paragraph, and only where a plan section asks."""
         if self._past[0] != start:
             turn = PAST_YEAR_TURN.search(self.text[start:end])
@@ -825,7 +825,7 @@ def _indicator_for(
         # `甲、乙等12个项目`, `某大学首次实现8个新型器件量产`: the counted noun names the indicator.
         return Name.written(following, None)
     if phrase in AGGREGATE_WORDS or not phrase and state.previous is None:
-        # `地区生产总值迈上新台阶，总量突破5万亿元`, `地区生产总值增速逐季提高，全年增长4.5%`: the
+        # `地区生产总值迈上新台阶，总量突破3万亿元`, `地区生产总值增速逐季回升，全年增长5.5%`: the
         # indicator the sentence named before, in a clause of its own without a figure.
         named = _last_match(words.headline_names, text, state.start, phrase_start)
         if named is not None:
@@ -861,7 +861,7 @@ def _indicator_for(
         return Name.written(lead + following, None)
     if state.previous is not None:
         if not phrase and state.previous.quantity is not None:
-            # `生产总值增长7.1%，一般公共预算收入升至全国第4位，增长11.1%`: a headline named after the
+            # `生产总值增长6.4%，一般公共预算收入升至全国第9位，增长8.2%`: a headline named after the
             # last figure, in a clause whose own figure made no record (a rank), is this one's.
             named = _last_match(words.headline_names, text, state.previous.quantity.mention_end, phrase_start)
             if named is not None:
@@ -1374,7 +1374,7 @@ def _year(
     # `2016年以来`, `比2015年` and `是2010年的1.8倍` name where a period starts or what is compared
     # with, not the value's year.
     explicit = re.findall(r"(?<![\d比较与是-])(20[0-4]\d|19\d\d)\s?年(?![\d-]|以来|的?基础上|为基[础数])", clause)
-    # In `从2015年的45.58亿元增长到70.11亿元` the year is the start's: the level reached is of the section's year.
+    # In `从2015年的38.6亿元增长到61.2亿元` the year is the start's: the level reached is of the section's year.
     start_of_change = FROM_YEAR_TO.search(before)
     if start_of_change and start_of_change.group(1) in explicit:
         explicit.remove(start_of_change.group(1))
@@ -1454,12 +1454,12 @@ def _period(
         # `确保剩余贫困人口215户503人上半年全部脱贫`: the part of the year written after the figures.
         return "to_date", None, year
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
-    # single year named after the paragraph's period (`初步统计，2017年全省生产总值…`) replaces it.
+    # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
     marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
     if marker is None and not SINGLE_YEAR.search(before):
         marker = paragraph_period
     elif marker is not None and not periods["multi_year"].search(clause) and SINGLE_YEAR.search(clause):
-        # `“十四五”以来，…连跨4个台阶，2024年达到1.3万亿元、增长5.8%`: the clause names its own year.
+        # `“十四五”以来，…连跨4个台阶，2024年达到2.1万亿元、增长6.2%`: the clause names its own year.
         marker = None
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照|增收|补助)", clause[average.end() :]):

@@ -39,7 +39,7 @@ REGION_NAME = r"[\u4e00-\u9fff]{1,12}?(?:省|自治区|自治州|市|州|盟|地
 # Web copies put a label before the title (`标题：`) and the year after the region (`高阳县2024年政府工作报告`).
 TITLE_REGION = re.compile(rf"^\s*(?:标题[：:])?(?:20\d\d年)?({REGION_NAME})(?:20\d\d年)?(?:人民)?政府工作报告")
 # County sessions are written with or without 第 (`在博野县十八届人民代表大会`); a news report names the
-# session without 在 (`高阳县第十八届人民代表大会第四次会议开幕`).
+# session without 在 (`某某县第十八届人民代表大会第四次会议开幕`).
 SESSION_REGION = re.compile(rf"(?:在|(?<![\u4e00-\u9fff]))({REGION_NAME})第?[一二三四五六七八九十]+届人民代表大会")
 DELEGATE_REGION = re.compile(rf"我代表({REGION_NAME})人民政府")
 # How far into a text the session, the speaker's delegation and the institutions that name the region
