@@ -846,7 +846,7 @@ def _indicator_for(
         elif phrase in words.shared_qualifiers and in_sentence and (swapped := _swap_qualifier(state.previous.indicator, phrase, words)):
             # `其中城镇40125元、农村18630元`: the rural figure of what the urban one was (spanned on `农村`).
             return Name(swapped, phrase_start + offset, phrase_start + offset + len(phrase))
-        elif phrase in words.measure_words and state.previous is not None and state.previous.start >= state.start:
+        elif phrase in words.measure_words and in_sentence:
             # `粮食播种面积34万亩、产量15万吨`: a measure word alone measures the thing the figure before did.
             thing = _measured_thing(state.previous.indicator, words.measure_words)
             if thing:
@@ -1046,6 +1046,8 @@ SHARED_VALUE = re.compile(r"(?<![平人年])均(?![衡等值匀])|双双")
 # `各1个`, `实现了两个100%`: right before the value.
 EACH_VALUE = re.compile(r"各(?:为|达|有)?$|[两三]个[“\"]?$")
 RATE_UNITS = ("%", "‰")
+# Rates and multiples: never a sum of parts, so one may be said of several heads, or of a part of one.
+NOT_SUMMED_UNITS = RATE_UNITS + ("倍",)
 
 
 def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords, listed: int = 1) -> list[Name]:
@@ -1054,7 +1056,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     is never a sum (`办复率、满意率100%`), or a multiple of headline figures (`翻一番`); and a single head after a list of values gives one for each
     item (`办理人大代表建议211件、政协委员提案97件，办结率均达100%`; `run` holds their drafts)."""
     cue = SHARED_VALUE.search(segment) or EACH_VALUE.search(segment)
-    if cue is None and (unit not in RATE_UNITS + ("倍",) or listed > 1):
+    if cue is None and (unit not in NOT_SUMMED_UNITS or listed > 1):
         return []
     before = segment[: cue.start()] if cue is not None else segment
     own = before[max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1 :].lstrip("、和及与 ")
@@ -1478,7 +1480,7 @@ def _period(
         return "year", None, _start_level_year(change_start, clause, marker, year)
     if marker is None:
         return "year", None, year
-    if quantity.unit in ("%", "‰", "倍") or quantity.unit.endswith("百分点"):
+    if quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点"):
         # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
         # `70年来，地区生产总值增长215倍`) spans them.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):

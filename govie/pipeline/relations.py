@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .assembler import MILESTONE_WORDS
+from .assembler import MILESTONE_WORDS, NOT_SUMMED_UNITS
 from .context import Section
 from .quantities import FINAL_EXCLUSIONS, Quantity
 from .state import Draft, doc_state, publish
@@ -542,7 +542,7 @@ def make_relations(nlp: Language, name: str, keep_threshold: float) -> Relations
 
 
 def _a_part_of(text: str, span: tuple[int, int], slot: NumberSlot) -> bool:
-    return slot.quantity.unit in ("%", "‰", "倍") and span[1] < slot.start and text[span[1] : slot.start] == "的"
+    return slot.quantity.unit in NOT_SUMMED_UNITS and span[1] < slot.start and text[span[1] : slot.start] == "的"
 
 
 def _names_a_sub_area(rule_indicator: str, chosen: str, headline_id: Callable[..., str | None]) -> bool:
