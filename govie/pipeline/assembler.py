@@ -1197,7 +1197,9 @@ def _subject_measured(before: str, measure: str, words: AssemblyWords) -> str | 
     """The headline name that the opening words of a sentence make with a measure word."""
     opening = before[: _first(CLAUSE_SPLIT, before)]
     lead = LEADING_NOISE.match(opening)
-    opening = opening[lead.end() if lead else 0 :].lstrip("—-·•●▪（(一二三四五六七八九十是）)、. ")
+    opening = opening[lead.end() if lead else 0 :]
+    mark = LIST_ITEM_MARK.match(opening)
+    opening = opening[mark.end() if mark else 0 :].lstrip("—")
     for size in range(min(len(opening), 10), 1, -1):
         if words.headline_id(opening[:size] + measure) is not None:
             return opening[:size] + measure
