@@ -20,6 +20,8 @@ _MAGNITUDE_COUNTS = r"(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|
 _CHINESE = rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百|[百千](?=余?[万亿]{{1,2}}(?:{_MAGNITUDE_COUNTS}|[，。、；：,;:]|以上|左右|的))"
 _BARE_MAGNITUDE_UNITS = rf"余?{_MAGNITUDE_COUNTS}(?!以上项目|项目|企业|级)"
 BARE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
+# The cue lists of the words after which a magnitude is an amount (`突破万亿元`, `近亿元`, `突破百亿。`).
+MAGNITUDE_BEFORE_KEYS = ("bound_approx_before", "bound_min_before", "bare_magnitude_before")
 # A pattern that matches nothing: for a word list a pipeline saved before it existed has not.
 NEVER = re.compile("(?!)")
 RANGE_SEPARATOR = rf"\s?(?:[{RANGE_DASHES}至]{{1,2}})\s?"
@@ -87,11 +89,7 @@ class QuantityFinder:
         magnitude = lexicon.numbers.unit_prefix
         after = "|".join(trie_pattern(lexicon.cues[key]) for key in ("bound_approx_after", "bound_min_after", "bound_max_after"))
         # `突破万亿元`, `近亿元`, `增收万元以上`: a magnitude alone is the number after a bound word.
-        bare_after = "|".join(
-            f"(?<={re.escape(word)})"
-            for key in ("bound_approx_before", "bound_min_before", "bare_magnitude_before")
-            for word in lexicon.cues.get(key, ())
-        )
+        bare_after = "|".join(f"(?<={re.escape(word)})" for key in MAGNITUDE_BEFORE_KEYS for word in lexicon.cues.get(key, ()))
         bare_magnitude = rf"(?=[万亿])(?:{bare_after})(?:万(?=亿)|[万亿](?={_BARE_MAGNITUDE_UNITS}))" if bare_after else NEVER.pattern
         return re.compile(
             rf"(?P<pct_words>{PERCENT_WORDS})?(?P<low>(?P<arabic>{ARABIC_NUMBER})|{_CHINESE}|{bare_magnitude})(?P<low_pct>%|‰)?"
@@ -153,7 +151,7 @@ class QuantityFinder:
             leaders=re.compile(trie_pattern(cues["count_leaders"]) if "count_leaders" in cues else never),
             set_nouns=re.compile(rf"(?:{trie_pattern(cues['count_set_nouns'])})$" if "count_set_nouns" in cues else never),
             reached_before=re.compile(
-                rf"(?:{trie_pattern([w for key in ('bound_min_before', 'bound_approx_before', 'bare_magnitude_before', 'level_to') for w in cues.get(key, ())])})$"
+                rf"(?:{trie_pattern([w for key in (*MAGNITUDE_BEFORE_KEYS, 'level_to') for w in cues.get(key, ())])})$"
             ),
         )
 
