@@ -292,3 +292,91 @@ def test_what_a_household_gains_a_year_is_of_the_year():
     text = "一、2019年工作回顾\n全县种植中药材6万亩，带动4100户贫困户年均增收3600元以上，全县城镇新增就业年均3200人。\n"
     values = _by_value(govie.extract(text, report_year=2020))
     assert values[3600.0] == ("actual", 2019, "year", None)
+
+
+def test_a_heading_naming_the_year_first_lets_its_paragraphs_say_which_part_they_are_in():
+    text = (
+        "一、2020年和“十三五”时期工作回顾\n"
+        "“十三五”时期，是全县爬坡过坎、砥砺奋进的五年。\n"
+        "坚持城乡统筹，城乡面貌明显改善。建成城区主干道路9条，改造农村公路186公里。\n"
+        "坚持民生优先，社会事业全面进步。新建改扩建中小学校27所。\n"
+        "2020年，我们统筹推进疫情防控和经济社会发展。新建中小学校3所。\n"
+        "坚持创新驱动，产业结构持续优化。新增高新技术企业12家。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[9.0][2:] == ("cumulative", 2016)
+    assert values[186.0][2:] == ("cumulative", 2016)
+    assert values[27.0][2:] == ("cumulative", 2016)
+    # From the paragraph that opens on the year, the year alone.
+    assert values[3.0][2:] == ("year", None)
+    assert values[12.0][2:] == ("year", None)
+
+
+def test_a_paragraph_on_the_past_year_inside_a_numbered_list_of_a_review_does_not_end_it():
+    text = (
+        "一、本届政府工作回顾\n"
+        "（一）脱贫攻坚取得全面胜利。全市累计实现12.6万贫困人口脱贫。\n"
+        "去年是本届政府收官之年，我们稳中求进。新建农村公路210公里。\n"
+        "（二）城乡面貌焕然一新。完成老旧小区改造318个，新建城市公园26个。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2022))
+    # (`本届政府` gives no first year: a government's term is not always five years.)
+    assert values[12.6][2:] == ("cumulative", None)
+    assert values[210.0][2:] == ("year", None)
+    # The list's next item goes back to the several years of the heading.
+    assert values[318.0][2:] == ("cumulative", None)
+    assert values[26.0][2:] == ("cumulative", None)
+
+
+def test_a_year_and_its_event_before_since_open_a_period():
+    text = "一、工作回顾\n2017年换届以来，我们攻坚克难。全区新增市场主体2.4万户。\n"
+    values = _by_value(govie.extract(text, report_year=2022))
+    assert values[2.4][2:] == ("cumulative", 2017)
+
+
+def test_years_of_effort_open_a_period():
+    text = "一、工作回顾\n经过七年努力，基础设施发生巨变，累计实施道路交通项目236个。\n"
+    values = _by_value(govie.extract(text, report_year=2020))
+    assert values[236.0][2:] == ("cumulative", 2013)
+
+
+def test_rates_held_through_a_review_and_rates_of_the_cases_it_handled_span_it():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，城镇登记失业率始终控制在3.8%以内，森林覆盖率提高到46%。"
+        "办理人大代表建议312件、政协委员提案405件，办结率均达100%。\n"
+        "二、今后五年目标\n"
+        "今后五年，城镇登记失业率控制在4.5%以内。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[3.8][2:] == ("cumulative", 2016)
+    assert values[100.0][2:] == ("cumulative", 2016)
+    # A level reached, and a target for the coming years, are of their year.
+    assert values[46.0][2:] == ("year", None)
+    assert values[4.5][0] == "target"
+    assert values[4.5][2:] == ("year", None)
+    # `保持率` is a name, not a rate held.
+    text = "一、过去五年工作回顾\n五年来，水土保持率提高到62.4%。\n"
+    assert _by_value(govie.extract(text, report_year=2021))[62.4][2:] == ("year", None)
+
+
+def test_what_the_years_did_listed_before_a_shared_verb_is_summed():
+    text = "一、过去五年工作回顾\n五年完成固定资产投资、外贸进出口总额分别达3800亿元、920亿美元。\n"
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[3800.0][2:] == ("cumulative", 2016)
+    assert values[920.0][2:] == ("cumulative", 2016)
+
+
+def test_capacities_lengths_and_yearly_output_in_a_review_are_of_its_last_year():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，煤化工总产能超过3600万吨，农村公路总里程8.4万公里，茶叶年产量达6.2万吨。"
+        "淘汰落后产能410万吨，新增高速公路里程260公里。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[3600.0][2:] == ("year", None)
+    assert values[8.4][2:] == ("year", None)
+    assert values[6.2][2:] == ("year", None)
+    # What was cut or added over the years is summed.
+    assert values[410.0][2:] == ("cumulative", 2016)
+    assert values[260.0][2:] == ("cumulative", 2016)

@@ -115,7 +115,9 @@ class AssemblyWords:
             "multi_year": re.compile(
                 "(?:"
                 + cues["period_multi_year"].pattern
-                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年以来|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年"
+                + SINCE_YEAR_TAIL
+                + r"|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|经过[两三四五六七八九十]年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
             ),
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
@@ -299,6 +301,8 @@ LIST_ITEMS = 12
 LIST_ITEM_LENGTH = 1200
 # How far into a paragraph a several-year period (`过去五年，`, `“十四五”以来，`) opens it.
 PARAGRAPH_LEAD = 30
+# `2016年以来`, `2017年换届以来`: since a year, or an event of that year.
+SINCE_YEAR_TAIL = r"[^\d，,。；、]{0,4}以来"
 # A year named as the one a figure is of: not `2016年以来`, `比2015年`, `从2015年的`, `2016—2020年`.
 SINGLE_YEAR = re.compile(r"(?<![比较与从由至到\d])(?:19|20)\d\d\s?年(?!以来|[至到—–-]|\d)")
 PLAN_YEARS = re.compile(r"十[一二三四五六]五|[两三四五]年|(?:到|至)(?:19|20)\d\d年|年均")
@@ -308,8 +312,10 @@ TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
 # ends the several-year period a heading or an earlier paragraph opened.
 SINGLE_YEAR_OPENER = re.compile(
     r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|过去的|回顾)?"
-    r"(?:(?:19|20)\d\d年(?!以来|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
+    r"(?:(?:19|20)\d\d年(?!" + SINCE_YEAR_TAIL + r"|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
+# A paragraph on what is still lacking (`我们也清醒地看到`, `在看到成绩的同时，我们也清醒认识到`).
+SHORTCOMINGS_OPENER = re.compile(r"[^。\n]{0,16}清醒(?:地)?(?:看到|认识到)")
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
 LIST_ITEM_MARK = re.compile(
     r"\s*(?:—|[一二三四五六七八九十]+是|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])"
@@ -399,13 +405,22 @@ class _PeriodContext:
         self.target_year: int | None = None
         self._section_marker: re.Match[str] | None = None
         self._list_marker: re.Match[str] | None = None
+        # A heading that names a year before several (`2020年和“十三五”工作回顾`): which part a
+        # paragraph is in, the one on the several years or the one on the year, its openers tell.
+        self._names_years_after_year = False
+        self._years_part: re.Match[str] | None = None
+        # The numbered item last seen (`（一）`: its kind of mark and number), and the heading's period a
+        # paragraph on one year broke off inside such a list, to come back with the list's next item.
+        self._last_item: tuple[int, int] | None = None
+        self._broken_off: tuple[re.Match[str], int, int] | None = None
 
     def visit(self, sent_start: int, section: Section, start: int, end: int) -> None:
         """For a sentence starting at `sent_start` in the paragraph `text[start:end]`."""
         if section.start != self.section_start:
             self.section_start = section.start
             self._section_marker = _heading_period(section.heading, self.multi_year)
-            self._list_marker = None
+            self._names_years_after_year = self._section_marker is None and self.multi_year.search(section.heading) is not None
+            self._list_marker = self._years_part = self._last_item = self._broken_off = None
         if start == self.start:
             # Inside a paragraph, a sentence may turn to the single year for the rest of it
             # (`过去五年，…。今年主要预期目标是：…`), or back to the several years (`这五年，…`); a sentence that
@@ -429,19 +444,47 @@ class _PeriodContext:
         """A paragraph that opens on a several-year period (`过去五年，…`) speaks of it throughout, and
         so do the list items after it; one that turns to a single year ends the period its section's
         heading named (a five-year review that closes on `刚刚过去的2025年`)."""
+        item = _numbered_item(paragraph)
+        if item is not None and self._broken_off is not None and item == (self._broken_off[1], self._broken_off[2] + 1):
+            # `（一）…。去年是本届政府收官之年，…。（二）…`: the year was a paragraph of the first item; the
+            # second goes on with the several years of the section.
+            self._section_marker = self._broken_off[0]
+            self._broken_off = None
+        if item is not None:
+            self._last_item = item
+        if SHORTCOMINGS_OPENER.match(paragraph):
+            # `我们也清醒地看到，…还有31个县不通高速公路`: what is still lacking, now.
+            self.marker = self._list_marker = self._section_marker = self._years_part = self._broken_off = None
+            return
         if SINGLE_YEAR_OPENER.match(paragraph):
             # `去年是本届政府收官之年，…`: the year comes first, whatever several years it mentions.
-            self.marker = self._list_marker = self._section_marker = None
+            if self._section_marker is not None and self._last_item is not None and item is None:
+                self._broken_off = (self._section_marker, *self._last_item)
+            self.marker = self._list_marker = self._section_marker = self._years_part = None
             return
         if lead is not None:
             self.marker = self._list_marker = lead
+            if self._names_years_after_year:
+                self._years_part = lead
             return
         if LIST_ITEM_MARK.match(paragraph) and self._list_marker is not None and not PLAN_PARAGRAPH.search(paragraph):
             # (A paragraph that announces the coming year's targets is no item of a list on several years.)
             self.marker = self._list_marker
             return
         self._list_marker = None
-        self.marker = self._section_marker
+        self.marker = self._section_marker or self._years_part
+
+
+NUMBERED_ITEM = re.compile(r"\s*(?:[（(]([一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)是|([一二三四五六七八九十]{1,2})、)")
+
+
+def _numbered_item(paragraph: str) -> tuple[int, int] | None:
+    """The kind of mark (1 `（一）`, 2 `一是`, 3 `一、`) and the number of a paragraph that opens a numbered item."""
+    found = NUMBERED_ITEM.match(paragraph)
+    if found is None:
+        return None
+    kind = next(index for index in (1, 2, 3) if found.group(index))
+    return kind, parse_chinese(found.group(kind))
 
 
 def _paragraph_bounds(text: str, previous_end: int, position: int) -> tuple[int, int]:
@@ -562,6 +605,7 @@ def _sentence_records(
             indicator,
             text[quantity.mention_end : quantity.mention_end + 8],
             text[quantity.mention_end : _clause_end(text, quantity.mention_end, sent_end)],
+            role,
         )
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
@@ -1412,18 +1456,32 @@ CHANGE_START = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一
 FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(?:到|至)[^，；。]*$")
 PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
-YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年以来")
+YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年" + SINCE_YEAR_TAIL)
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是|在(?=(?:19|20)\d\d年的?基础上)|以(?=(?:19|20)\d\d年为基[础数]))((?:19|20)\d\d)年")
 # `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
 SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
+# What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
+YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
-    r"([两三四五]|(?<![\d年])[1-9]\d)年(?:来|间|累计|共)|过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年|回望([1-9]\d)年|(?:今后|未来)([三五])年"
+    rf"([两三四五]|(?<![\d年])[1-9]\d)年(?:来|间|{YEARS_DID})|"
+    r"过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年|回望([1-9]\d)年|(?:今后|未来)([三五])年|经过([两三四五六七八九十])年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)"
 )
 
 
 # Figures that are no sum over years: per head or per unit, a standard, a balance.
 PER_HEAD = re.compile(r"^(?:人均|户均|生均|村均|亩均|地均|年人均)|(?:人均|户均|生均)[^，；、]{0,8}$|标准$|余额$|单价$|均价$")
 THRESHOLD_CROSSED = re.compile(r"(?:迈上|迈入|跨越|跨过|跨上|站上|登上|先后突破|先后超过)[^，；。]{0,24}$")
+# What a place has, or makes in a year, at the end of the years reviewed (`煤化工总产能`, `农村公路总里程`,
+# `果品年产量`).
+STOCK_NAME = re.compile(r"(?:产能|里程|资源量|装机(?:容量)?|储能)$|^年产|[^均]年产[量值]")
+# (Not what was cut or added: `淘汰落后产能`, `新增干线铁路运营里程143公里，其中高铁里程…`.)
+FLOW_OF_STOCK = re.compile(r"淘汰|化解|压减|压降|退出|新增|新建")
+# (Before a shared verb too: `五年完成固定资产投资、…分别达1.5万亿元、…`.)
+YEARS_DONE = re.compile(f"[两三四五]年(?:{YEARS_DID})")
+# A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
+RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
+# The rate of the cases a passage handled (`办理建议288件、提案314件，办结率均达100%`).
+RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
 # `投资500亿元的新城项目`: the value sizes the thing after it.
 SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
 
@@ -1441,6 +1499,7 @@ def _period(
     indicator: str = "",
     after: str = "",
     rest_of_clause: str = "",
+    role: str = "actual",
 ) -> tuple[str, int | None, int | None]:
     """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
 
@@ -1484,13 +1543,19 @@ def _period(
         return "year", None, year
     if quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点"):
         # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
-        # `70年来，地区生产总值增长215倍`) spans them.
+        # `70年来，地区生产总值增长215倍`) spans them, and so does a rate held through it.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
+            return "cumulative", _year_start(marker, clause, year), year
+        if measure == "level" and role == "actual" and (RATE_HELD.search(clause) or RATE_OF_CASES.search(before)):
             return "cumulative", _year_start(marker, clause, year), year
         return "year", None, year
     item_start = max(clause.rfind(LIST_BREAK), *(clause.rfind(ch) for ch in CLAUSE_BREAK)) + 1
     if not periods["total"].search(clause, item_start) and (
-        PER_HEAD.search(indicator) or periods["stock"].search(clause) or THRESHOLD_CROSSED.search(clause) or SIZE_OF_THING.match(after)
+        PER_HEAD.search(indicator)
+        or (STOCK_NAME.search(indicator) and not FLOW_OF_STOCK.search(before + indicator))
+        or periods["stock"].search(clause)
+        or THRESHOLD_CROSSED.search(clause)
+        or SIZE_OF_THING.match(after)
     ):
         # What is not a flow over the years is of the end year: a per-head figure or standard
         # (`人均地区生产总值超过18万元`, `户均增收6000元`), a balance, a stock held (`拥有`, `发展到`, `生产能力`),
@@ -1503,6 +1568,7 @@ def _period(
         level >= 0
         and level >= max(_last(cues["up"], clause), _last(cues["down"], clause))
         and not periods["total"].search(clause, item_start, level)
+        and not YEARS_DONE.search(clause, 0, level)
     ):
         return "year", None, year
     if headline and not periods["total"].search(clause) and not periods["multi_year"].search(clause):
