@@ -49,10 +49,14 @@ def main() -> None:
                 pairs[expected.period, found.period] += 1
                 if expected.period != found.period:
                     context = text[max(0, expected.start - 50) : expected.end + 10].replace("\n", "/")
-                    wrong.append(f"{document.file}\t{expected.indicator}\t{expected.value:g}{expected.unit}\t{expected.period} → {found.period}\t{context}")
+                    wrong.append(
+                        f"{document.file}\t{expected.indicator}\t{expected.value:g}{expected.unit}\t{expected.period} → {found.period}\t{context}"
+                    )
     matched = sum(pairs.values())
     errors = sum(count for (expected, found), count in pairs.items() if expected != found)
-    print(f"{'+'.join(args.split)}{' (county and district)' if args.county else ''}, {'rules only' if args.rules_only else 'shipped pipeline'}")
+    print(
+        f"{'+'.join(args.split)}{' (county and district)' if args.county else ''}, {'rules only' if args.rules_only else 'shipped pipeline'}"
+    )
     print(f"{matched} matched records, {errors} with a wrong period, accuracy {1 - errors / max(matched, 1):.4f}")
     for (expected, found), count in sorted(pairs.items(), key=lambda item: -item[1]):
         print(f"  gold {expected:<10} predicted {found:<10} {count}")

@@ -209,3 +209,11 @@ def test_now_and_the_last_of_them_are_no_rank(text, value):
 
 def test_a_place_in_a_ranking_stays_a_rank():
     assert [q.excluded for q in find_quantities("综合排名居全省前10位，")] == ["rank"]
+
+
+def test_the_one_of_a_ratio_to_one_is_no_value():
+    text = "城乡居民收入比由2.86:1缩小到2.41:1，农产品加工业产值与农业总产值之比达到2.3∶1。三次产业结构调整为9.6∶37.1∶53.3。"
+    values = [record.value for record in govie.extract(text, report_year=2024)]
+    assert 1.0 not in values
+    # A ratio of three terms is the three sectors' shares (GUIDELINE 16), untouched.
+    assert [value for value in values if value in (9.6, 37.1, 53.3)] == [9.6, 37.1, 53.3]

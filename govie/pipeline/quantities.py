@@ -37,6 +37,7 @@ GLOSSARY_ENTRY = re.compile(
     re.M,
 )
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
+RATIO_TO_ONE = re.compile(r"\d\s?[:：∶]\s?$")
 SESSION = re.compile(r"(?:全会|全体会议|会议)")
 TERM = re.compile(r"届[^，。；]{0,4}$")
 DIGIT_RUN = re.compile(r"[一二两三四五六七八九]{2,}")
@@ -362,6 +363,9 @@ def _exclusion(text: str, match: re.Match, quantity: Quantity, is_chinese: bool,
     if FOOTNOTE.match(text, max(0, start - 1)) or (before.endswith(("[", "［", "【", "〔")) and following[:1] in ("]", "］", "】", "〕")):
         return "footnote"
     if right_after_number.startswith("/") or before.endswith("/"):
+        return "fraction"
+    if quantity.value == 1 and RATIO_TO_ONE.search(before) and not re.match(r"\s?[:：∶]\s?\d", right_after_number):
+        # `城乡居民收入比由2.95:1缩小到2.69:1`: the ratio is 2.95 (to one), the 1 is its base.
         return "fraction"
     if _counts_the_list_before(text, quantity, words.list_count_units):
         return "list count"
