@@ -380,3 +380,34 @@ def test_capacities_lengths_and_yearly_output_in_a_review_are_of_its_last_year()
     # What was cut or added over the years is summed.
     assert values[410.0][2:] == ("cumulative", 2016)
     assert values[260.0][2:] == ("cumulative", 2016)
+
+
+def test_targets_within_some_years_run_to_the_last_of_them():
+    text = (
+        "二、2024年工作安排\n"
+        "力争3年内新建5G基站1200个，高职生均拨款水平两年内提高到1.5万元。"
+        "用3—5年时间新增税收20亿元。今明两年新增城镇就业4万人以上。"
+        "为离校2年内未就业高校毕业生开发见习岗位3000个。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2024))
+    assert values[1200.0] == ("target", 2026, "cumulative", 2024)
+    # A level moved to is of the last year, not a total.
+    assert values[1.5] == ("target", 2025, "year", None)
+    # A span of years gives no last year.
+    assert values[20.0] == ("target", None, "cumulative", 2024)
+    assert values[4.0] == ("target", 2025, "cumulative", 2024)
+    # `离校2年内` qualifies the graduates, not the target.
+    assert values[3000.0] == ("target", 2024, "year", None)
+
+
+def test_a_change_since_an_event_and_what_a_project_has_had_put_in_span_years():
+    text = (
+        "一、2024年工作回顾\n"
+        "市属国企资产总额、营业收入较改革前分别增长36.2%、41.5%。"
+        "新材料产业园项目累计完成投资68亿元，全年完成投资21亿元。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2025))
+    assert values[36.2][2:] == ("cumulative", None)
+    assert values[41.5][2:] == ("cumulative", None)
+    assert values[68.0][2:] == ("cumulative", None)
+    assert values[21.0][2:] == ("year", None)

@@ -1460,6 +1460,11 @@ YEARS_SINCE = re.compile(r"((?:19|20)\d\d)年" + SINCE_YEAR_TAIL)
 SINCE_BASE_YEAR = re.compile(r"(?:比|较|与|是|在(?=(?:19|20)\d\d年的?基础上)|以(?=(?:19|20)\d\d年为基[础数]))((?:19|20)\d\d)年")
 # `比“十二五”末增长`, `是“十一五”末的1.7倍`: a change over the years since the plan's end.
 SINCE_PLAN_END = re.compile(r"(?:比|较|与|是)[“\"]?(十[一二三四五六]五)[”\"]?期?末")
+# A change since an event some years back (`较改革前分别增长40.8%`, `比帮扶前增长了14.8倍`, `是改革前的1.3倍`).
+SINCE_EVENT = re.compile(r"(?:比|较|是)(?:改革|帮扶|搬迁|实施|开展|建设|撤并|整合|合并|创建|治理)前")
+# What a project or a park has had put in since it began (`…项目累计完成投资189亿元`), also in a
+# review of one year.
+PROJECT_TOTAL = re.compile(r"(?:项目|园区|工程|基地|度假区)[^，。；]{0,12}累计(?:完成|投资|投入)")
 # What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
 YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
@@ -1478,6 +1483,14 @@ STOCK_NAME = re.compile(r"(?:产能|里程|资源量|装机(?:容量)?|储能)$|
 FLOW_OF_STOCK = re.compile(r"淘汰|化解|压减|压降|退出|新增|新建")
 # (Before a shared verb too: `五年完成固定资产投资、…分别达1.5万亿元、…`.)
 YEARS_DONE = re.compile(f"[两三四五]年(?:{YEARS_DID})")
+# A target to reach within some years (`3年内`, `用三年左右的时间`, `用3—5年时间`, `今明两年`); not
+# `离校2年内未就业` (those who left school within two years).
+TARGET_HORIZON = re.compile(
+    r"用(?P<years>[两三四五六七八九十]|\d{1,2})(?P<upto>[—\-~至到](?:[两三四五六七八九十]|\d{1,2}))?年(?:左右)?(?:的)?时间"
+    r"|(?<!离校)(?<!毕业)(?P<within>[两三四五]|\d)年内|今明两年"
+)
+# A level moved to (`提高到1.2万元`), as against an amount done (`直接融资达到100亿元`).
+MOVED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|降低|下降|缩小|扩大)(?:到|至)")
 # A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
 # The rate of the cases a passage handled (`办理建议288件、提案314件，办结率均达100%`).
@@ -1516,6 +1529,9 @@ def _period(
     if periods["to_date"].match(rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]):
         # `确保剩余贫困人口215户503人上半年全部脱贫`: the part of the year written after the figures.
         return "to_date", None, year
+    horizon = next(reversed(list(TARGET_HORIZON.finditer(before))), None)
+    if horizon is not None and role == "target" and year is not None:
+        return _period_of_horizon(horizon, quantity, measure, year, indicator, clause)
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
     marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
@@ -1536,10 +1552,14 @@ def _period(
     plan_base = SINCE_PLAN_END.search(clause)
     if plan_base and measure in ("growth", "change") and year is not None and FIVE_YEAR_PLAN_END[plan_base.group(1)] < year - 1:
         return "cumulative", FIVE_YEAR_PLAN_END[plan_base.group(1)] + 1, year
+    if measure in ("growth", "change") and SINCE_EVENT.search(clause):
+        return "cumulative", None, year
     change_start = CHANGE_START.search(clause)
     if change_start:
         return "year", None, _start_level_year(change_start, clause, marker, year)
     if marker is None:
+        if PROJECT_TOTAL.search(clause):
+            return "cumulative", None, year
         return "year", None, year
     if quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点"):
         # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
@@ -1576,6 +1596,25 @@ def _period(
         # unless the clause adds the years up (`累计`, `五年共`, `新增`).
         return "year", None, year
     return "cumulative", _year_start(marker, clause, year), year
+
+
+def _period_of_horizon(
+    horizon: re.Match[str], quantity: Quantity, measure: str, year: int, indicator: str, clause: str
+) -> tuple[str, int | None, int | None]:
+    """A target to reach within some years from its own (`3年内建成…`, `用三年左右的时间…翻一番`,
+    `今明两年…`): what is done over them is a total from the target's year to the last of them (none
+    for a span such as `3—5年`); a level, a rate or a yearly figure to reach is of that last year."""
+    written = horizon.group("years") or horizon.group("within") or "两"
+    count = int(written) if written.isdigit() else parse_chinese(written)
+    last = year + int(count) - 1 if count and not horizon.group("upto") else None
+    if (
+        PER_HEAD.search(indicator)
+        or indicator.startswith("年")
+        or (measure == "level" and (quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点")))
+        or MOVED_TO.search(clause)
+    ):
+        return "year", None, last
+    return "cumulative", year, last
 
 
 def _start_level_year(change_start: re.Match[str], clause: str, marker: re.Match[str] | None, year: int | None) -> int | None:
