@@ -411,3 +411,17 @@ def test_a_change_since_an_event_and_what_a_project_has_had_put_in_span_years():
     assert values[41.5][2:] == ("cumulative", None)
     assert values[68.0][2:] == ("cumulative", None)
     assert values[21.0][2:] == ("year", None)
+
+
+def test_an_average_over_the_last_two_years_is_a_yearly_average():
+    text = "一、2021年工作回顾\n全年地区生产总值达2860.4亿元，增长7.9%，两年平均增长5.1%。\n"
+    values = _by_value(govie.extract(text, report_year=2022))
+    assert values[7.9][1:] == (2021, "year", None)
+    assert values[5.1][1:] == (2021, "average", 2020)
+
+
+def test_a_part_of_the_year_after_the_figures_and_their_thing():
+    text = "二、2020年工作安排\n确保剩余286户、734人贫困人口今年上半年全部脱贫。\n"
+    values = _by_value(govie.extract(text, report_year=2020))
+    assert values[286.0][2] == "to_date"
+    assert values[734.0][2] == "to_date"

@@ -758,8 +758,8 @@ def _clause_end(text: str, position: int, sent_end: int) -> int:
 
 
 # What may stand between a value and a part of the year written after it: more figures of the same
-# thing (`322户677人`).
-CLAUSE_HEAD = re.compile(r"(?:[\d.]+[万亿]?[\u4e00-\u9fff])*")
+# thing (`322户677人`, `322户、677人`).
+CLAUSE_HEAD = re.compile(r"(?:、?[\d.]+[万亿]?[\u4e00-\u9fff])*")
 
 
 def _clause_start(text: str, sent_start: int, position: int) -> int:
@@ -1491,6 +1491,9 @@ TARGET_HORIZON = re.compile(
 )
 # A level moved to (`提高到1.2万元`), as against an amount done (`直接融资达到100亿元`).
 MOVED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|降低|下降|缩小|扩大)(?:到|至)")
+YEARS_AVERAGE = re.compile(r"(?<![\d年])(?P<years>[两三四五]|\d)年(?:平均|年均)(?=增长|增速|下降|提高|分别)")
+# (What the figures count and the year, between them and a part of the year written after them.)
+THING_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:今年|年内)|今年|年内")
 # A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
 # The rate of the cases a passage handled (`办理建议288件、提案314件，办结率均达100%`).
@@ -1526,8 +1529,11 @@ def _period(
     to_date = _last(periods["to_date"], before)
     if to_date >= 0 and to_date > _last(periods["year_again"], before):
         return "to_date", None, year
-    if periods["to_date"].match(rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]):
-        # `确保剩余贫困人口215户503人上半年全部脱贫`: the part of the year written after the figures.
+    after_figures = rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]
+    thing_and_year = THING_AND_YEAR.match(after_figures)
+    if periods["to_date"].match(after_figures, thing_and_year.end() if thing_and_year else 0):
+        # `确保剩余贫困人口215户503人上半年全部脱贫`, `…403户、964人贫困人口今年上半年全部脱贫`: the part
+        # of the year written after the figures.
         return "to_date", None, year
     horizon = next(reversed(list(TARGET_HORIZON.finditer(before))), None)
     if horizon is not None and role == "target" and year is not None:
@@ -1540,6 +1546,12 @@ def _period(
     elif marker is not None and not periods["multi_year"].search(clause) and SINGLE_YEAR.search(clause):
         # `“十四五”以来，…连跨4个台阶，2024年达到2.1万亿元、增长6.2%`: the clause names its own year.
         marker = None
+    years_average = YEARS_AVERAGE.search(clause)
+    if years_average:
+        # `两年平均增长5.3%`: the yearly average of the last two years (over a year of a slump).
+        written = years_average.group("years")
+        count = int(written) if written.isdigit() else parse_chinese(written)
+        return "average", year - int(count) + 1 if year is not None and count else None, year
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照|增收|补助)", clause[average.end() :]):
         return "average", _year_start(marker, clause, year), year
