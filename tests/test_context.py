@@ -41,3 +41,25 @@ def test_a_given_report_year_is_kept():
     doc = nlp.make_doc(TEXT)
     doc._.report_year = 2030
     assert nlp(doc)._.report_year == 2030
+
+
+def test_a_copy_that_ran_its_paragraphs_into_one_line_keeps_its_sections():
+    # A news page joins paragraphs with spaces, or with nothing after a full stop; the part headings
+    # stay between them, and the space after a heading would otherwise be dropped as typesetting.
+    flat = (
+        "各位代表： 现在，我代表市人民政府向大会报告工作，请予审议。一、2025年工作回顾 过去的一年，"
+        "全市地区生产总值增长5.4%，城镇新增就业3.2万人。 二、2026年工作安排 今年经济社会发展的主要预期目标是："
+        "地区生产总值增长5%左右，城镇新增就业3万人以上。"
+    )
+    nlp = build_rules_pipeline()
+    doc = nlp(flat)
+    assert [(s.kind, s.year, s.heading) for s in doc._.sections] == [
+        ("intro", 2025, ""),
+        ("review", 2025, "一、2025年工作回顾"),
+        ("plan", 2026, "二、2026年工作安排"),
+    ]
+    roles = {(r.value, r.role) for r in doc._.records}
+    assert {(5.4, "actual"), (3.2, "actual"), (5.0, "target"), (3.0, "target")} <= roles
+    # Offsets still point into the text as given.
+    assert all(flat[r.start : r.end].replace(" ", "") for r in doc._.records)
+    assert [flat[r.start : r.end] for r in doc._.records if r.value == 5.4] == ["5.4"]

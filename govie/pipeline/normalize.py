@@ -17,7 +17,9 @@ The steps run in this order; each one is a function `(text, offsets) -> (text, o
 6. `join_sentence_breaks`  lines broken mid-sentence (PDF/docx extractions, Wikisource titles);
    `drop_inline_notes`     then a note in parentheses between a verb and its number (`增长（同比）6.7%`).
 7. `tidy_spaces`           runs of spaces, spaces between CJK and numbers, runs of blank lines; a space
-                           that stands for a paragraph break (`。 ——`) becomes one.
+                           that stands for a paragraph break (`。 ——`) becomes one, and so do the
+                           space after a run-in part heading (`一、2023年工作回顾 过去的一年`) and
+                           the place before one glued to a full stop (`意见。一、…`).
 
 Why regex substitutions everywhere: every step is a handful of `finditer` passes over the whole string;
 Python-level work happens per match (or per line in step 6), never per character of a document, which
@@ -1159,6 +1161,14 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 # sentence's end and before a list mark or a numbered heading (`。 ——`, `。 （二）`) is a paragraph break.
 _RUN_IN_PARAGRAPH_RE = re.compile(r"(?<=[。！？；]) (?=——|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _LEADING_NEWLINES_RE = re.compile(r"\A\n+")
+# A part's heading run into the sentence before it without a space (`…提出意见。一、2023年工作回顾 过去的
+# 一年…`) begins a paragraph too: a line break goes in before it.
+_GLUED_HEADING_RE = re.compile(rf"(?<=[。！？；])(?=[一二三四五六七八九十]{{1,2}}、[^\s。，,；;！？：:]{{2,38}}[{_CJK}”》)）] [^\n]{{20}})")
+# ...and the space after such a part's heading ends the heading (`\n一、2023年工作回顾 2023年是…`): a
+# numbered heading of a few words, closed by a Chinese character, then a space and a paragraph.
+_RUN_IN_HEADING_END_RE = re.compile(
+    rf"(?m)^[一二三四五六七八九十]{{1,2}}、[^\s。，,；;！？：:]{{2,38}}[{_CJK}”》)）](?P<space> )(?=[^\n]{{20}})"
+)
 
 
 def tidy_spaces(text: str, offsets: Offsets) -> tuple[str, Offsets]:
@@ -1166,6 +1176,8 @@ def tidy_spaces(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     blank line in a row; no blank lines at the start or end."""
     text, offsets = _sub(_SPACE_RUN_RE, " ", text, offsets)
     text, offsets = _sub(_RUN_IN_PARAGRAPH_RE, "\n", text, offsets)
+    text, offsets = _sub(_GLUED_HEADING_RE, lambda match: [(match.start(), match.start(), "\n")], text, offsets)
+    text, offsets = _sub(_RUN_IN_HEADING_END_RE, lambda match: [(match.start("space"), match.end("space"), "\n")], text, offsets)
     text, offsets = _sub(_TRAILING_SPACE_RE, "", text, offsets)
     text, offsets = _sub(_LEADING_SPACE_RE, lambda m: m.group().rstrip(" "), text, offsets)
     text, offsets = _sub(_ARTEFACT_SPACE_RE, "", text, offsets)
