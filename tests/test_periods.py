@@ -398,6 +398,15 @@ def test_targets_within_some_years_run_to_the_last_of_them():
     assert values[4.0] == ("target", 2025, "cumulative", 2024)
     # `离校2年内` qualifies the graduates, not the target.
     assert values[3000.0] == ("target", 2024, "year", None)
+    # The years count from the report's, also for a goal of the plan period; a year named after the
+    # horizon speaks of that year alone.
+    text = (
+        "二、今后五年的主要目标\n用五年时间，改造完成城区棚户区680万平方米。\n"
+        "三、2021年工作安排\n用三年时间完成老旧小区改造任务，今年投资36亿元。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[680.0] == ("target", 2025, "cumulative", 2021)
+    assert values[36.0] == ("target", 2021, "year", None)
 
 
 def test_a_change_since_an_event_and_what_a_project_has_had_put_in_span_years():

@@ -606,6 +606,7 @@ def _sentence_records(
             text[quantity.mention_end : quantity.mention_end + 8],
             text[quantity.mention_end : _clause_end(text, quantity.mention_end, sent_end)],
             role,
+            report_year,
         )
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
@@ -1494,6 +1495,8 @@ MOVED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|降低|下降|缩�
 YEARS_AVERAGE = re.compile(r"(?<![\d年])(?P<years>[两三四五]|\d)年(?:平均|年均)(?=增长|增速|下降|提高|分别)")
 # (What the figures count and the year, between them and a part of the year written after them.)
 THING_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:今年|年内)|今年|年内")
+# A year of its own between a target's horizon and its figure (`用三年时间完成…，今年投资90亿元`).
+ONE_YEAR_AFTER = re.compile(r"今年|本年|当年|明年|年内|(?:19|20)\d\d年(?!起|以来)")
 # A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
 # The rate of the cases a passage handled (`办理建议288件、提案314件，办结率均达100%`).
@@ -1516,6 +1519,7 @@ def _period(
     after: str = "",
     rest_of_clause: str = "",
     role: str = "actual",
+    report_year: int | None = None,
 ) -> tuple[str, int | None, int | None]:
     """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
 
@@ -1536,8 +1540,10 @@ def _period(
         # of the year written after the figures.
         return "to_date", None, year
     horizon = next(reversed(list(TARGET_HORIZON.finditer(before))), None)
-    if horizon is not None and role == "target" and year is not None:
-        return _period_of_horizon(horizon, quantity, measure, year, indicator, clause)
+    if horizon is not None and role == "target" and year is not None and not ONE_YEAR_AFTER.search(before, horizon.end()):
+        # (The years count from the report's, where a plan's goal already carries the plan's last year.)
+        start = min(year, report_year) if report_year is not None else year
+        return _period_of_horizon(horizon, quantity, measure, start, indicator, clause)
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
     marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
@@ -1570,7 +1576,7 @@ def _period(
     if change_start:
         return "year", None, _start_level_year(change_start, clause, marker, year)
     if marker is None:
-        if PROJECT_TOTAL.search(clause):
+        if PROJECT_TOTAL.search(clause) and quantity.unit not in NOT_SUMMED_UNITS:
             return "cumulative", None, year
         return "year", None, year
     if quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点"):
