@@ -211,3 +211,8 @@ def test_a_capacity_before_a_product_names_the_plant():
     # list or the clause goes on from is a value.
     texts = ["开工建设40万吨/年聚丙烯项目", "新增煤炭产能360万吨/年、原煤产量增长4%", "污泥处置能力达到850吨/日，"]
     assert [find_quantities(text)[0].excluded for text in texts] == ["name", None, None]
+
+
+def test_a_range_and_words_in_parentheses_count_no_list():
+    found = find_quantities("每个县（市、区）抓好2-3个工贸、旅游或特色农产品专业镇。发展水产、稻米、生猪3条产业链。")
+    assert [(q.value, q.high_value, q.excluded) for q in found] == [(2.0, 3.0, None), (3.0, None, "list count")]

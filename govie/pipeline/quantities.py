@@ -37,6 +37,7 @@ GLOSSARY_ENTRY = re.compile(
     re.M,
 )
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
+PARENTHESISED = re.compile(r"[（(][^（()）]*[）)]")
 RATIO_TO_ONE = re.compile(r"\d\s?[:：∶]\s?$")
 SESSION = re.compile(r"(?:全会|全体会议|会议)")
 TERM = re.compile(r"届[^，。；]{0,4}$")
@@ -563,10 +564,18 @@ ANNOUNCES_LIST = re.compile(r"[^，。；,;：:\n]{0,12}[：:]")
 
 def _counts_the_list_before(text: str, quantity: Quantity, list_count_units: frozenset[str]) -> bool:
     """`发展水产、稻米、菜籽油、生猪4条产业链`: the number only counts the items just listed."""
-    if not quantity.value.is_integer() or quantity.value < 2 or quantity.value > 12 or quantity.unit not in list_count_units:
+    if (
+        quantity.is_range
+        or not quantity.value.is_integer()
+        or quantity.value < 2
+        or quantity.value > 12
+        or quantity.unit not in list_count_units
+    ):
+        # (A range, `抓好2-3个专业镇`, counts no list.)
         return False
     clause_start = max(text.rfind(ch, 0, quantity.start) for ch in "，。；：,;:\n") + 1
-    items = text[clause_start : quantity.start].split("、")
+    # (Not the `、` inside parentheses: `每个县（市、区）抓好…`.)
+    items = PARENTHESISED.sub("", text[clause_start : quantity.start]).split("、")
     return len(items) == int(quantity.value) and all(0 < len(item) <= 16 for item in items[1:])
 
 
