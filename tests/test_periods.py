@@ -4,6 +4,7 @@ sentences written for these tests in the style of the reports."""
 from __future__ import annotations
 
 import govie
+from govie.pipeline import build_rules_pipeline
 from govie.pipeline.context import find_sections
 from govie.pipeline.normalize import normalize
 
@@ -434,3 +435,9 @@ def test_a_part_of_the_year_after_the_figures_and_their_thing():
     values = _by_value(govie.extract(text, report_year=2020))
     assert values[286.0][2] == "to_date"
     assert values[734.0][2] == "to_date"
+
+
+def test_the_start_of_a_move_named_with_its_year_is_a_level():
+    # (The rules' reading: `增长到` after the start value is the move, not a growth rate.)
+    doc = build_rules_pipeline()("一、2020年工作回顾\n五年来，森林覆盖率由2015年的31.6%增长到37.2%。\n")
+    assert [(r.value, r.measure, r.year, r.period) for r in doc._.records] == [(31.6, "level", 2015, "year"), (37.2, "level", 2020, "year")]

@@ -305,7 +305,7 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
     quantity.excluded = _exclusion(text, match, quantity, is_chinese, words)
     quantity.counted = is_chinese and quantity.excluded is None and _counts_results(text, quantity, words)
     # `保持15%以上增速`: the rate named after the number.
-    quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长|增幅|的增长)", text[match.end() : match.end() + 4]))
+    quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长(?![到至])|增幅|的增长)", text[match.end() : match.end() + 4]))
     return quantity
 
 
