@@ -19,7 +19,9 @@ The steps run in this order; each one is a function `(text, offsets) -> (text, o
 7. `tidy_spaces`           runs of spaces, spaces between CJK and numbers, runs of blank lines; a space
                            that stands for a paragraph break (`。 ——`) becomes one, and so do the
                            space after a run-in part heading (`一、2023年工作回顾 过去的一年`) and
-                           the place before one glued to a full stop (`意见。一、…`).
+                           the place before one glued to a full stop (`意见。一、…`); in a line of
+                           2,000 characters or more (a copy run into one line), every space after
+                           a sentence's end or after a short unpunctuated heading.
 
 Why regex substitutions everywhere: every step is a handful of `finditer` passes over the whole string;
 Python-level work happens per match (or per line in step 6), never per character of a document, which
@@ -1161,6 +1163,13 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 # sentence's end and before a list mark or a numbered heading (`。 ——`, `。 （二）`) is a paragraph break.
 _RUN_IN_PARAGRAPH_RE = re.compile(r"(?<=[。！？；]) (?=——|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _LEADING_NEWLINES_RE = re.compile(r"\A\n+")
+# A line this long is a copy whose paragraphs were run together (a news page), not a paragraph; in it,
+# a space after a sentence's end, or after a short run of words without punctuation (a heading: `一、
+# 2023年工作回顾 过去的一年`, `2023年工作回顾 2023年是…`), is where a paragraph began.
+_FLAT_LINE_RE = re.compile(r"[^\n]{2000,}")
+_FLAT_PARAGRAPH_SPACE_RE = re.compile(
+    rf"(?<=[。！？；：:”]) (?=[{_CJK}“（(—①-⑳])|(?:(?<=[。！？；：:\n ])|^)[^。！？；：:，,、\n ]{{2,40}}?[{_CJK}”》）)](?P<heading> )(?=[{_CJK}\d“（(—])"
+)
 # A part's heading run into the sentence before it without a space (`…提出意见。一、2023年工作回顾 过去的
 # 一年…`) begins a paragraph too: a line break goes in before it.
 _GLUED_HEADING_RE = re.compile(rf"(?<=[。！？；])(?=[一二三四五六七八九十]{{1,2}}、[^\s。，,；;！？：:]{{2,38}}[{_CJK}”》)）] [^\n]{{20}})")
@@ -1171,10 +1180,19 @@ _RUN_IN_HEADING_END_RE = re.compile(
 )
 
 
+def _paragraph_breaks_of_flat_line(line: re.Match[str]) -> list[Edit]:
+    edits = []
+    for space in _FLAT_PARAGRAPH_SPACE_RE.finditer(line.string, line.start(), line.end()):
+        at = space.start("heading") if space.group("heading") else space.start()
+        edits.append((at, at + 1, "\n"))
+    return edits
+
+
 def tidy_spaces(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     """One space where there were several, none at line edges or as typesetting artefacts; at most one
     blank line in a row; no blank lines at the start or end."""
     text, offsets = _sub(_SPACE_RUN_RE, " ", text, offsets)
+    text, offsets = _sub(_FLAT_LINE_RE, _paragraph_breaks_of_flat_line, text, offsets)
     text, offsets = _sub(_RUN_IN_PARAGRAPH_RE, "\n", text, offsets)
     text, offsets = _sub(_GLUED_HEADING_RE, lambda match: [(match.start(), match.start(), "\n")], text, offsets)
     text, offsets = _sub(_RUN_IN_HEADING_END_RE, lambda match: [(match.start("space"), match.end("space"), "\n")], text, offsets)
