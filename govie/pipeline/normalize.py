@@ -1166,7 +1166,7 @@ _LEADING_NEWLINES_RE = re.compile(r"\A\n+")
 # A line this long is a copy whose paragraphs were run together (a news page), not a paragraph; in it,
 # a space after a sentence's end, or after a short run of words without punctuation (a heading: `一、
 # 2023年工作回顾 过去的一年`, `2023年工作回顾 2023年是…`), is where a paragraph began.
-_FLAT_LINE_RE = re.compile(r"[^\n]{2000,}")
+_FLAT_LINE_RE = re.compile(r"(?m)^[^\n]{2000,}")
 _FLAT_PARAGRAPH_SPACE_RE = re.compile(
     rf"(?<=[。！？；：:”]) (?=[{_CJK}“（(—①-⑳])|(?:(?<=[。！？；：:\n ])|^)[^。！？；：:，,、\n ]{{2,40}}?[{_CJK}”》）)](?P<heading> )(?=[{_CJK}\d“（(—])"
 )
