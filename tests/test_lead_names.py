@@ -64,3 +64,17 @@ def test_value_named_after_its_lead(sentence: str, expected: list[tuple[str, flo
 )
 def test_names_before_or_counted_stay(sentence: str, expected: list[tuple[str, float]]) -> None:
     assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list's ordinal, `进一步`, `每年` and a run of years open no name.
+        ("十是城乡环境整治投入1200万元。", [("城乡环境整治投入", 1200.0)]),
+        ("连续8年粮食总产量稳定在52万吨以上。", [("粮食总产量", 52.0)]),
+        ("每年城乡一体化保洁投资2800万元。", [("城乡一体化保洁投资", 2800.0)]),
+        ("进一步推进农村环境连片综合整治县42个。", [("推进农村环境连片综合整治县", 42.0)]),
+    ],
+)
+def test_words_before_a_name_that_are_no_part_of_it(sentence, expected):
+    assert _names(sentence) == expected
