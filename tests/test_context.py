@@ -47,8 +47,8 @@ def test_a_copy_that_ran_its_paragraphs_into_one_line_keeps_its_sections():
     # A news page joins paragraphs with spaces, or with nothing after a full stop; the part headings
     # stay between them, and the space after a heading would otherwise be dropped as typesetting.
     flat = (
-        "各位代表： 现在，我代表市人民政府向大会报告工作，请予审议。一、2025年工作回顾 过去的一年，"
-        "全市地区生产总值增长5.4%，城镇新增就业3.2万人。 二、2026年工作安排 今年经济社会发展的主要预期目标是："
+        "各位代表： 受县人民政府委托，下面报告政府工作。一、2025年工作回顾 过去的一年，"
+        "全市地区生产总值增长5.4%，城镇新增就业3.2万人。 二、2026年工作安排 今年全县发展的主要预期目标是："
         "地区生产总值增长5%左右，城镇新增就业3万人以上。"
     )
     nlp = build_rules_pipeline()

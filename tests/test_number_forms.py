@@ -212,7 +212,7 @@ def test_a_place_in_a_ranking_stays_a_rank():
 
 
 def test_the_one_of_a_ratio_to_one_is_no_value():
-    text = "城乡居民收入比由2.86:1缩小到2.41:1，农产品加工业产值与农业总产值之比达到2.3∶1。三次产业结构调整为9.6∶37.1∶53.3。"
+    text = "城乡居民收入比由2.86:1缩小到2.41:1，粮食加工产值与种植业产值之比提高到2.3∶1。三次产业结构调整为9.6∶37.1∶53.3。"
     values = [record.value for record in govie.extract(text, report_year=2024)]
     assert 1.0 not in values
     # A ratio of three terms is the three sectors' shares (GUIDELINE 16), untouched.

@@ -214,5 +214,5 @@ def test_a_capacity_before_a_product_names_the_plant():
 
 
 def test_a_range_and_words_in_parentheses_count_no_list():
-    found = find_quantities("每个县（市、区）抓好2-3个工贸、旅游或特色农产品专业镇。发展水产、稻米、生猪3条产业链。")
+    found = find_quantities("每个县（市、区）培育2-3个文旅、商贸或特色农业小镇。发展水产、稻米、生猪3条产业链。")
     assert [(q.value, q.high_value, q.excluded) for q in found] == [(2.0, 3.0, None), (3.0, None, "list count")]

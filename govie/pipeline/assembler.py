@@ -315,7 +315,7 @@ SINGLE_YEAR_OPENER = re.compile(
     r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|过去的|回顾)?"
     r"(?:(?:19|20)\d\d年(?!" + SINCE_YEAR_TAIL + r"|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
-# A paragraph on what is still lacking (`我们也清醒地看到`, `在看到成绩的同时，我们也清醒认识到`).
+# A paragraph on what is still lacking (`我们也清醒地看到`, `同时也要清醒认识到`).
 SHORTCOMINGS_OPENER = re.compile(r"[^。\n]{0,16}清醒(?:地)?(?:看到|认识到)")
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
 LIST_ITEM_MARK = re.compile(
@@ -1481,7 +1481,7 @@ THRESHOLD_CROSSED = re.compile(r"(?:迈上|迈入|跨越|跨过|跨上|站上|�
 # What a place has, or makes in a year, at the end of the years reviewed (`煤化工总产能`, `农村公路总里程`,
 # `果品年产量`).
 STOCK_NAME = re.compile(r"(?:产能|里程|资源量|装机(?:容量)?|储能)$|^年产|[^均]年产[量值]")
-# (Not what was cut or added: `淘汰落后产能`, `新增干线铁路运营里程143公里，其中高铁里程…`.)
+# (Not what was cut or added: `淘汰落后产能`, `五年新增高速公路里程260公里，其中…`.)
 FLOW_OF_STOCK = re.compile(r"淘汰|化解|压减|压降|退出|新增|新建")
 # (Before a shared verb too: `五年完成固定资产投资、…分别达1.5万亿元、…`.)
 YEARS_DONE = re.compile(f"[两三四五]年(?:{YEARS_DID})")
@@ -1500,7 +1500,7 @@ THING_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:今年|年内)|今年|年�
 ONE_YEAR_AFTER = re.compile(r"今年|本年|当年|明年|年内|(?:19|20)\d\d年(?!起|以来)")
 # A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
-# The rate of the cases a passage handled (`办理建议288件、提案314件，办结率均达100%`).
+# The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`).
 RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
 # `投资500亿元的新城项目`: the value sizes the thing after it.
 SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
@@ -1537,7 +1537,7 @@ def _period(
     after_figures = rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]
     thing_and_year = THING_AND_YEAR.match(after_figures)
     if periods["to_date"].match(after_figures, thing_and_year.end() if thing_and_year else 0):
-        # `确保剩余贫困人口215户503人上半年全部脱贫`, `…403户、964人贫困人口今年上半年全部脱贫`: the part
+        # `确保剩余贫困人口215户503人上半年全部脱贫`, `…286户、734人贫困人口今年上半年全部脱贫`: the part
         # of the year written after the figures.
         return "to_date", None, year
     horizon = next(reversed(list(TARGET_HORIZON.finditer(before))), None)
