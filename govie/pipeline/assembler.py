@@ -1451,7 +1451,9 @@ def _year(
 # The start of a move, per head or period written between (`从每人每月100元`), or a later item of
 # its list (`分别从每月375元、173元`); and the move that follows it (`提高到110元`).
 MOVE_START = re.compile(r"(?:从|由)(?:每人每月|每人每年|每户每月|每月|每年|每人|年人均|人均)?(?:\d[\d.]*[^\d，。；、]{0,4}、)*$")
-MOVE_TO = re.compile(r"[^，。；]{0,24}?(?:提高|提升|增加|增长|降低|下降|减少|扩大|上调|下调|调整|降|增|升)(?:到|至|为)")
+# Verbs that move a level to a new one (`提高到`, `缩小至`, `调整为`).
+MOVE_VERBS = "提高|提升|增加|增长|上升|降低|下降|减少|缩小|扩大|上调|下调|调整|降|增|升"
+MOVE_TO = re.compile(rf"[^，。；]{{0,24}}?(?:{MOVE_VERBS})(?:到|至|为)")
 ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|全年")
 # The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
 CHANGE_START = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?$")
@@ -1492,7 +1494,7 @@ TARGET_HORIZON = re.compile(
     r"|(?<!离校)(?<!毕业)(?P<within>[两三四五]|\d)年内|今明两年"
 )
 # A level moved to (`提高到1.2万元`), as against an amount done (`直接融资达到100亿元`).
-MOVED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|降低|下降|缩小|扩大)(?:到|至)")
+MOVED_TO = re.compile(f"(?:{MOVE_VERBS})(?:到|至)")
 YEARS_AVERAGE = re.compile(r"(?<![\d年])(?P<years>[两三四五]|\d)年(?:平均|年均)(?=增长|增速|下降|提高|分别)")
 # (What the figures count and the year, between them and a part of the year written after them.)
 THING_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:今年|年内)|今年|年内")

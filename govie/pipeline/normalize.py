@@ -1170,14 +1170,14 @@ _FLAT_LINE_RE = re.compile(r"(?m)^[^\n]{2000,}")
 _FLAT_PARAGRAPH_SPACE_RE = re.compile(
     rf"(?<=[。！？；：:”]) (?=[{_CJK}“（(—①-⑳])|(?:(?<=[。！？；：:\n ])|^)[^。！？；：:，,、\n ]{{2,40}}?[{_CJK}”》）)](?P<heading> )(?=[{_CJK}\d“（(—])"
 )
+# A numbered part heading of a few words, closed by a Chinese character (`一、2023年工作回顾`).
+_RUN_IN_HEADING = rf"[一二三四五六七八九十]{{1,2}}、[^\s。，,；;！？：:]{{2,38}}[{_CJK}”》)）]"
 # A part's heading run into the sentence before it without a space (`…审议。一、2024年工作总结 一年来…`)
 # begins a paragraph too: a line break goes in before it.
-_GLUED_HEADING_RE = re.compile(rf"(?<=[。！？；])(?=[一二三四五六七八九十]{{1,2}}、[^\s。，,；;！？：:]{{2,38}}[{_CJK}”》)）] [^\n]{{20}})")
+_GLUED_HEADING_RE = re.compile(rf"(?<=[。！？；])(?={_RUN_IN_HEADING} [^\n]{{20}})")
 # ...and the space after such a part's heading ends the heading (`\n一、2023年工作回顾 2023年是…`): a
 # numbered heading of a few words, closed by a Chinese character, then a space and a paragraph.
-_RUN_IN_HEADING_END_RE = re.compile(
-    rf"(?m)^[一二三四五六七八九十]{{1,2}}、[^\s。，,；;！？：:]{{2,38}}[{_CJK}”》)）](?P<space> )(?=[^\n]{{20}})"
-)
+_RUN_IN_HEADING_END_RE = re.compile(rf"(?m)^{_RUN_IN_HEADING}(?P<space> )(?=[^\n]{{20}})")
 
 
 def _paragraph_breaks_of_flat_line(line: re.Match[str]) -> list[Edit]:
