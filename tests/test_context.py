@@ -63,3 +63,14 @@ def test_a_copy_that_ran_its_paragraphs_into_one_line_keeps_its_sections():
     # Offsets still point into the text as given.
     assert all(flat[r.start : r.end].replace(" ", "") for r in doc._.records)
     assert [flat[r.start : r.end] for r in doc._.records if r.value == 5.4] == ["5.4"]
+
+
+def test_a_part_on_a_plan_period_is_a_plan_of_the_plans_last_year():
+    text = (
+        "2021年政府工作报告\n一、2020年工作回顾\n全市地区生产总值增长3.6%。\n"
+        "二、“十四五”时期美好愿景\n地区生产总值年均增长6%。\n"
+        "三、2035年远景目标及“十四五”时期主要目标\n地区生产总值年均增长6.5%左右。到2035年，人均地区生产总值达到中等发达国家水平。\n"
+        "四、2021年重点工作\n地区生产总值增长7%。\n"
+    )
+    kinds = [(s.kind, s.year) for s in find_sections(text, 2021)]
+    assert kinds == [("intro", 2020), ("review", 2020), ("plan", 2025), ("plan", 2025), ("plan", 2021)]

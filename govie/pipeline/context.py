@@ -25,7 +25,7 @@ LONG_HEADING = 64
 ENUMERATED_PARAGRAPH = re.compile(rf"(?:——|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)])?{ENUMERATOR}")
 REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要成就|工作总结|过去一年|过去五年|本届政府")
 PLAN_WORDS = re.compile(
-    r"安排|打算|展望|构想|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步|今后五年|未来五年"
+    r"安排|打算|展望|愿景|构想|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步|今后五年|未来五年"
 )
 SESSION_DATE = re.compile(r"(20\d\d)\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")
 TITLE_YEAR = re.compile(r"(\d{4})\s?年[^\n。]{0,30}(?:政府工作报告|计划草案的报告)")
@@ -230,6 +230,11 @@ def _section_year(heading: str, kind: str, report_year: int | None) -> int | Non
             return int(match[-1])
         return report_year - 1 if report_year else None
     explicit = _year_in(heading)
+    plan_end = next((end for plan, end in FIVE_YEAR_PLAN_END.items() if plan in heading), None)
+    if explicit is not None and plan_end is not None and explicit > plan_end:
+        # `二、2035年远景目标及“十四五”时期主要目标`: the part sets out the plan's goals, of its last year;
+        # the long-range ones name their year (`到2035年…`).
+        return plan_end
     if explicit is not None:
         return explicit
     if report_year is not None and NEXT_FIVE_YEARS.search(heading):
