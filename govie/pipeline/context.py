@@ -232,7 +232,7 @@ def _section_year(heading: str, kind: str, report_year: int | None) -> int | Non
     explicit = _year_in(heading)
     plan_end = next((end for plan, end in FIVE_YEAR_PLAN_END.items() if plan in heading), None)
     if explicit is not None and plan_end is not None and explicit > plan_end:
-        # `二、2035年远景目标及“十四五”时期主要目标`: the part sets out the plan's goals, of its last year;
+        # `三、展望2035年与“十四五”发展目标`: the part sets out the plan's goals, of its last year;
         # the long-range ones name their year (`到2035年…`).
         return plan_end
     if explicit is not None:
