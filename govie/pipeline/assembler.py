@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from ..lexicon.numbers import parse_chinese
+from ..lexicon.numbers import parse_chinese, parse_number
 from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
 from .quantities import NEVER, Quantity
 from .state import Draft, doc_state, publish
@@ -1558,8 +1558,7 @@ def _period(
     years_average = YEARS_AVERAGE.search(clause)
     if years_average:
         # `两年平均增长5.3%`: the yearly average of the last two years (over a year of a slump).
-        written = years_average.group("years")
-        count = int(written) if written.isdigit() else parse_chinese(written)
+        count = parse_number(years_average.group("years"))
         return "average", year - int(count) + 1 if year is not None and count else None, year
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照|增收|补助)", clause[average.end() :]):
@@ -1582,7 +1581,7 @@ def _period(
         if PROJECT_TOTAL.search(clause) and quantity.unit not in NOT_SUMMED_UNITS:
             return "cumulative", None, year
         return "year", None, year
-    if quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点"):
+    if _is_rate(quantity.unit):
         # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
         # `70年来，地区生产总值增长215倍`) spans them, and so does a rate held through it.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
@@ -1619,19 +1618,23 @@ def _period(
     return "cumulative", _year_start(marker, clause, year), year
 
 
+def _is_rate(unit: str) -> bool:
+    """A rate, a multiple or a change in points: of a year, never summed over several."""
+    return unit in NOT_SUMMED_UNITS or unit.endswith("百分点")
+
+
 def _period_of_horizon(
     horizon: re.Match[str], quantity: Quantity, measure: str, year: int, indicator: str, clause: str
 ) -> tuple[str, int | None, int | None]:
     """A target to reach within some years from its own (`3年内建成…`, `用三年左右的时间…翻一番`,
     `今明两年…`): what is done over them is a total from the target's year to the last of them (none
     for a span such as `3—5年`); a level, a rate or a yearly figure to reach is of that last year."""
-    written = horizon.group("years") or horizon.group("within") or "两"
-    count = int(written) if written.isdigit() else parse_chinese(written)
+    count = parse_number(horizon.group("years") or horizon.group("within") or "两")
     last = year + int(count) - 1 if count and not horizon.group("upto") else None
     if (
         PER_HEAD.search(indicator)
         or indicator.startswith("年")
-        or (measure == "level" and (quantity.unit in NOT_SUMMED_UNITS or quantity.unit.endswith("百分点")))
+        or (measure == "level" and _is_rate(quantity.unit))
         or MOVED_TO.search(clause)
     ):
         return "year", None, last
@@ -1674,8 +1677,7 @@ def _year_start(marker: re.Match[str] | None, clause: str, year: int | None) -> 
             return plan
         several = SEVERAL_YEARS.search(text)
         if several and year is not None:
-            written = next(g for g in several.groups() if g)
-            count = int(written) if written.isdigit() else parse_chinese(written)
+            count = parse_number(next(g for g in several.groups() if g))
             return year - int(count) + 1 if count else None
     return None
 

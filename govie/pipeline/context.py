@@ -178,10 +178,12 @@ def _year_in(line: str) -> int | None:
     match = re.search(r"(20[0-4]\d)\s?年", line)
     if match:
         return int(match.group(1))
-    for plan, end_year in FIVE_YEAR_PLAN_END.items():
-        if plan in line:
-            return end_year
-    return None
+    return _plan_end_in(line)
+
+
+def _plan_end_in(line: str) -> int | None:
+    """The last year of the five-year plan the line names (`“十四五”` → 2025)."""
+    return next((end_year for plan, end_year in FIVE_YEAR_PLAN_END.items() if plan in line), None)
 
 
 def find_sections(text: str, report_year: int | None) -> list[Section]:
@@ -230,7 +232,7 @@ def _section_year(heading: str, kind: str, report_year: int | None) -> int | Non
             return int(match[-1])
         return report_year - 1 if report_year else None
     explicit = _year_in(heading)
-    plan_end = next((end for plan, end in FIVE_YEAR_PLAN_END.items() if plan in heading), None)
+    plan_end = _plan_end_in(heading)
     if explicit is not None and plan_end is not None and explicit > plan_end:
         # `三、展望2035年与“十四五”发展目标`: the part sets out the plan's goals, of its last year;
         # the long-range ones name their year (`到2035年…`).
