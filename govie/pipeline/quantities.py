@@ -17,7 +17,9 @@ from .tokenizer import pipeline_lexicon
 
 # What a `百`/`千` head or a magnitude alone may count (`百亿元`, `千万人次`, `近亿元`, `近万人`).
 _MAGNITUDE_COUNTS = r"(?:元|美元|人次|人|户|吨|亩|千瓦|平方米|个|家|件|项|斤)"
-_CHINESE = rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百|[百千](?=余?[万亿]{{1,2}}(?:{_MAGNITUDE_COUNTS}|[，。、；：,;:]|以上|左右|的))"
+# What may follow a magnitude reached without its unit (`产值突破百亿。`, `投资超百亿的…建设`).
+_MAGNITUDE_END = r"[，。、；：,;:]|以上|左右|的"
+_CHINESE = rf"{CHINESE_NUMBER}|(?<={PERCENT_WORDS})百|[百千](?=余?[万亿]{{1,2}}(?:{_MAGNITUDE_COUNTS}|{_MAGNITUDE_END}))"
 _BARE_MAGNITUDE_UNITS = rf"余?{_MAGNITUDE_COUNTS}(?!以上项目|项目|企业|级)"
 BARE_MAGNITUDES = {"万": 1e4, "亿": 1e8}
 # The cue lists of the words after which a magnitude is an amount (`突破万亿元`, `近亿元`, `突破百亿。`).
@@ -309,8 +311,7 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
     return quantity
 
 
-# What may follow a magnitude reached without its unit (`产值突破百亿。`, `投资超百亿的…建设`).
-MAGNITUDE_REACHED_END = re.compile(r"[，。、；：,;:]|以上|左右|的")
+MAGNITUDE_REACHED_END = re.compile(_MAGNITUDE_END)
 
 
 def _magnitude_reached(text: str, match: re.Match, words: _CountWords) -> bool:
