@@ -139,3 +139,29 @@ def test_two_values_after_the_urban_and_rural_income_are_one_each():
         ("urban_disposable_income", 6.0),
         ("rural_disposable_income", 7.7),
     ]
+
+
+COUNTY_HEADER = "青河县2026年政府工作报告\n各位代表：\n"
+
+
+def test_a_county_area_in_the_county_own_report_is_the_county():
+    # GUIDELINE, rulings after the first county pass: `县域生产总值` is the county's GDP in its own report.
+    text = COUNTY_HEADER + REVIEW + "去年县域生产总值完成96.3亿元，增长6.1%。\n二、2026年工作安排\n今年县域生产总值增长6.5%左右。"
+    assert rows(extract(text), "indicator", "indicator_id", "value", "role") == [
+        ("县域生产总值", "gdp", 96.3, "actual"),
+        ("县域生产总值", "gdp", 6.1, "actual"),
+        ("县域生产总值", "gdp", 6.5, "target"),
+    ]
+
+
+def test_a_county_area_in_a_city_report_is_its_counties_together():
+    header = "西宁市2026年政府工作报告\n各位代表：\n"
+    text = header + REVIEW + "全市县域生产总值完成960.3亿元，增长6.1%。"
+    assert rows(extract(text), "indicator_id", "value") == [(None, 960.3), (None, 6.1)]
+
+
+def test_a_count_of_places_named_after_a_headline_figure_has_no_id():
+    text = REVIEW + "地区生产总值超百亿元的县增加到6个，经济总量超500亿元的县达到2个。"
+    counts = [record for record in extract(text) if record.unit == "个"]
+    assert rows(counts, "value", "indicator_id") == [(6.0, None), (2.0, None)]
+    assert govie.extract(REVIEW + "城镇新增就业岗位1.2万个。", report_year=2026)[0].indicator_id == "urban_new_jobs"

@@ -78,3 +78,14 @@ def test_names_before_or_counted_stay(sentence: str, expected: list[tuple[str, f
 )
 def test_words_before_a_name_that_are_no_part_of_it(sentence, expected):
     assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("新增省级龙头企业20家以上和示范合作社15家。", [("新增省级龙头企业", 20.0), ("示范合作社", 15.0)]),
+        ("培育龙头企业12家和家庭农场45家。", [("培育龙头企业", 12.0), ("家庭农场", 45.0)]),
+    ],
+)
+def test_a_conjunction_after_a_count_opens_the_next_item_not_the_counted_thing(sentence, expected):
+    assert _names(sentence) == expected

@@ -441,3 +441,11 @@ def test_the_start_of_a_move_named_with_its_year_is_a_level():
     # (The rules' reading: `增长到` after the start value is the move, not a growth rate.)
     doc = build_rules_pipeline()("一、2020年工作回顾\n五年来，森林覆盖率由2015年的31.6%增长到37.2%。\n")
     assert [(r.value, r.measure, r.year, r.period) for r in doc._.records] == [(31.6, "level", 2015, "year"), (37.2, "level", 2020, "year")]
+
+
+def test_a_part_named_with_qizhong_covers_the_years_its_whole_does():
+    text = "一、过去五年工作回顾\n五年来，全市研发机构增至412家，其中省级重点实验室15家；新建学校26所，其中高中4所，其中2025年新建9所。\n"
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[412.0][2] == values[15.0][2] == "year"
+    assert values[26.0][2:] == values[4.0][2:] == ("cumulative", 2021)
+    assert values[9.0] == ("actual", 2025, "year", None)

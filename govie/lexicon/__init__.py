@@ -307,21 +307,23 @@ class Lexicon:
         return re.compile(rf"^[ \t]*(?:{alternatives})[ \t]*(?:\n|\Z)", re.MULTILINE)
 
     @cached_property
-    def _aliases_longest_first(self) -> list[tuple[str, HeadlineIndicator]]:
-        table = [(name, indicator) for indicator in self.headline_indicators for name in (indicator.name, *indicator.aliases)]
-        table.sort(key=lambda item: -len(item[0]))
-        return table
-
-    @cached_property
     def _headline_ids(self) -> dict[str, str | None]:
         return {}
 
-    def headline_id(self, indicator: str, measure: str | None = None) -> str | None:
+    def headline_id(self, indicator: str, measure: str | None = None, unit: str | None = None) -> str | None:
         """The headline id when the indicator phrase names one, matched on its end (the head of the
         phrase). A growth of the economy as a whole (`经济增长6%`, `全省国民经济增长`) is GDP growth
         (RECORDS.md v2), from the `gdp_growth_names` of cues.json; a growth of industry above the
         size threshold (`规模以上工业增长8%`) or of services (`服务业增长6%`) is that of its value added
-        (`industry_growth_names`, `service_growth_names`)."""
+        (`industry_growth_names`, `service_growth_names`). Given the record's `unit`, a count of
+        things (`个`, `家`, `项`) has none: it counts the places or firms the figure is about
+        (`地区生产总值超百亿元的县达到30个`)."""
+        found = self._headline_id(indicator, measure)
+        if found is not None and unit and THINGS_COUNTED.fullmatch(unit) and found not in HEADLINES_COUNTED_IN_THINGS:
+            return None
+        return found
+
+    def _headline_id(self, indicator: str, measure: str | None) -> str | None:
         if measure == "growth":
             bare = re.sub(r"^(?:全[省市区州盟县国年]|本[省市区]|今年|去年)+", "", indicator)
             for key, headline in GROWTH_NAMES:
@@ -338,14 +340,24 @@ class Lexicon:
         # List marks an entity may begin with (`——国内生产总值`) are no part of the name.
         indicator = indicator.lstrip("—–-·•●▪ ")
         phrase = re.sub(r"^(?:全[省市区州盟县国]|本[省市区])", "", indicator)
-        for name, headline in self._aliases_longest_first:
-            if indicator == name or phrase == name:
-                return headline.id
-            if phrase.endswith(name):
-                prefix = phrase[: -len(name)]
-                if _compatible_prefix(prefix) or prefix in self._province_names:
-                    return headline.id
+        aliases = self._alias_ids
+        if indicator in aliases:
+            return aliases[indicator]
+        # The longest name the phrase ends on first, as a reader takes the head of a phrase.
+        for cut in range(len(phrase)):
+            headline = aliases.get(phrase[cut:])
+            if headline is not None and (cut == 0 or _compatible_prefix(phrase[:cut]) or phrase[:cut] in self._province_names):
+                return headline
         return None
+
+    @cached_property
+    def _alias_ids(self) -> dict[str, str]:
+        """Each headline name and alias with its id (the first indicator of the table that lists it)."""
+        ids: dict[str, str] = {}
+        for indicator in self.headline_indicators:
+            for name in (indicator.name, *indicator.aliases):
+                ids.setdefault(name, indicator.id)
+        return ids
 
     @cached_property
     def _province_names(self) -> frozenset[str]:
@@ -363,6 +375,10 @@ GROWTH_NAMES = (
     ("service_growth_names", "service_value_added"),
 )
 PER_UNIT = re.compile(r"人均|每|单位|万元")
+# Units that count things: no headline figure is written in them but jobs, counted as positions
+# (`新增就业岗位8万个`). Every headline figure of the train and dev gold has another unit.
+THINGS_COUNTED = re.compile(r"[十百千万亿]*(?:个|家|项|座|名|户|位|所|条|件|次|天|个月)")
+HEADLINES_COUNTED_IN_THINGS = frozenset({"urban_new_jobs"})
 
 
 def _compatible_prefix(prefix: str) -> bool:

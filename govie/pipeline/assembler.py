@@ -619,6 +619,20 @@ def _sentence_records(
         if ratio is not None:
             # A share is a level of the year it is of, whatever the several years the passage reviews.
             period, year_start = "year", None
+        elif (
+            period == "cumulative"
+            and state.previous is not None
+            and state.previous.period == "year"
+            and SUB_ITEM.match(clause)
+            and measure == state.previous.measure == "level"
+            and state.previous.role == role
+            and not _is_rate(quantity.unit)
+            and not words.period_patterns["total"].search(clause)
+        ):
+            # `研发机构增至412家，其中省级重点实验室15家`: a part of what stands at the year's end stands then
+            # too (all 72 such parts of the train and dev gold are `year`). Not what was added
+            # (`其中新增1184公里`).
+            period, year_start = "year", None
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -628,7 +642,7 @@ def _sentence_records(
         for (indicator, indicator_start, indicator_end, _), (value, start, end, bound) in ((h, v) for h in heads for v in values):
             record = Draft(
                 indicator=indicator,
-                indicator_id=words.headline_id(indicator, measure),
+                indicator_id=words.headline_id(indicator, measure, quantity.unit),
                 value=sign * value if value is not None else value,
                 unit=quantity.unit,
                 measure=measure,
@@ -1157,10 +1171,16 @@ def _clean_indicator(raw: str) -> tuple[str, int]:
     return core.strip(), offset
 
 
+CONJUNCTION_OPENS = re.compile(r"(?!和美)[和及与](?!时)")
+
+
 def _following_noun(text: str, quantity: Quantity) -> str:
     """`725个贫困村出列`: the phrase after a count names what was counted (parentheses dropped), up
-    to a conjunction before the next count (`夺得37枚金牌和29枚银牌`)."""
+    to a conjunction before the next count (`夺得37枚金牌和29枚银牌`); none where a conjunction follows
+    the count, which opens the next item (`龙头企业30家和示范合作社12家`)."""
     window = text[quantity.mention_end : quantity.mention_end + 24]
+    if CONJUNCTION_OPENS.match(window):
+        return ""
     match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|[和及与]?\d|等)", window)
     if not match:
         return ""
@@ -1718,15 +1738,36 @@ def _resolve_tiers(records: list[Draft]) -> list[Draft]:
     return records
 
 
+# A county's area (`县域生产总值`): in the county's own report, the county (GUIDELINE, rulings after the
+# first county pass); in a city's or a province's, its counties together, which have no id.
+COUNTY_AREA = "县域"
+
+
+def name_county_own_figures(drafts: list[Draft], text: str, report_year: int | None, lexicon: Lexicon) -> None:
+    """The headline id of a county's own figure named after its area (`县域生产总值` is GDP in a
+    county's report); the report's level is read off its text only where such a name occurs."""
+    own = [draft for draft in drafts if draft.indicator_id is None and draft.indicator.startswith(COUNTY_AREA)]
+    if not own:
+        return
+    from .metadata import read_metadata  # (metadata reads the context module, as this one does)
+
+    if read_metadata(text, report_year=report_year, lexicon=lexicon).level != "county":
+        return
+    for draft in own:
+        draft.indicator_id = lexicon.headline_id(draft.indicator[len(COUNTY_AREA) :], draft.measure, draft.unit)
+
+
 class Assembler:
     def __init__(self, nlp: Language, name: str, *, indicators_key: str) -> None:
         self.name = name
         self.indicators_key = indicators_key
-        self.words = AssemblyWords(pipeline_lexicon(nlp))
+        self.lexicon = pipeline_lexicon(nlp)
+        self.words = AssemblyWords(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         state = doc_state(doc)
         state.drafts = assemble(state.text, state.sentences, state.quantities, state.sections, doc._.report_year, self.words)
+        name_county_own_figures(state.drafts, state.text, doc._.report_year, self.lexicon)
         publish(doc, state.drafts)
         spans = []
         for draft in state.drafts:

@@ -66,7 +66,7 @@ def ner_units(doc: Doc) -> list[Span]:
 class ClauseEntityRecognizer(EntityRecognizer):
     """spaCy's EntityRecognizer over the clause units of a govie Doc; see the module docstring."""
 
-    def __init__(self, vocab, model: Model, name: str = "govie_ner", *, unit_batch_size: int = 64, **kwargs) -> None:
+    def __init__(self, vocab, model: Model, name: str = "govie_ner", *, unit_batch_size: int = 256, **kwargs) -> None:
         super().__init__(vocab, model, name=name, **kwargs)
         self.unit_batch_size = unit_batch_size
 
@@ -102,7 +102,7 @@ class ClauseEntityRecognizer(EntityRecognizer):
         "model": DEFAULT_NER_MODEL,
         "incorrect_spans_key": None,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
-        "unit_batch_size": 64,
+        "unit_batch_size": 256,
     },
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )

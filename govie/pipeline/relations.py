@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .assembler import MILESTONE_WORDS, NOT_SUMMED_UNITS
+from .assembler import MILESTONE_WORDS, NOT_SUMMED_UNITS, name_county_own_figures
 from .context import Section
 from .quantities import FINAL_EXCLUSIONS, Quantity
 from .state import Draft, doc_state, publish
@@ -408,7 +408,7 @@ class Relations:
     def __init__(self, nlp: Language, name: str, *, keep_threshold: float) -> None:
         self.name = name
         self.keep_threshold = keep_threshold
-        lexicon = pipeline_lexicon(nlp)
+        lexicon = self.lexicon = pipeline_lexicon(nlp)
         self.features = FeatureExtractor(lexicon)
         self.decline = re.compile("(?:" + "|".join(map(re.escape, lexicon.cues["growth_down"])) + ")" + DECLINE_SUFFIX)
         self.headline_id = lexicon.headline_id
@@ -418,6 +418,7 @@ class Relations:
         if self.relation_model is not None:
             state = doc_state(doc)
             state.drafts = self.revise(doc, self.relation_model)
+            name_county_own_figures(state.drafts, state.text, doc._.report_year, self.lexicon)
             publish(doc, state.drafts)
         return doc
 
@@ -463,11 +464,11 @@ class Relations:
             draft = replace(base) if base is not None else self._draft_from_slot(text, slot)
             if (chosen.source == "ner" and not _same_words(chosen, base)) or base is None:
                 draft.indicator = chosen.text
-                draft.indicator_id = self.headline_id(chosen.text)
+                draft.indicator_id = self.headline_id(chosen.text, unit=draft.unit)
                 draft.indicator_start, draft.indicator_end = chosen.span if chosen.span is not None else (None, None)
             draft.measure, draft.role = measure, role
             if draft.indicator_id is None and measure == "growth":
-                draft.indicator_id = self.headline_id(draft.indicator, measure)
+                draft.indicator_id = self.headline_id(draft.indicator, measure, draft.unit)
             if base is not None and chosen.source == "ner" and _names_a_sub_area(base.indicator, chosen.text, self.headline_id):
                 # `兰州新区生产总值` read by the rules, `生产总值` by the NER: a place's figure has no id.
                 draft.indicator_id = None
