@@ -58,3 +58,23 @@ def test_settings_and_lexicon_round_trip(tmp_path):
     assert "规模以上工业增加值" not in [t.text for t in other.make_doc("规模以上工业增加值增长8%")]
     nlp.tokenizer.to_disk(tmp_path / "tokenizer")
     assert build_rules_pipeline().tokenizer.from_disk(tmp_path / "tokenizer").lexicon_tokens is False
+
+
+def test_runs_of_plain_characters_are_the_single_characters_of_the_full_pattern():
+    # The `plain` alternative reads a run of characters no other token starts with in one match; the
+    # tokens must be those of the pattern without it, character by character.
+    import re
+
+    tokenizer = build_rules_pipeline().tokenizer
+    text = (
+        "2025年，全县地区生产总值完成一百二十三点五亿元，增长6.5%，高于全省-0.3个百分点；"
+        "新建5G基站三百个、壹佰贰拾户，ABC园区 进出口额达到12,345.6万美元\n（一）稳投资：确保投资增长8%左右。"
+    )
+    fast = tokenizer.segment(text)
+    full = tokenizer.pattern
+    tokenizer._pattern = re.compile(re.sub(r"\|\(\?P<plain>.*?\]\+\)", "", full.pattern), full.flags)
+    try:
+        assert "plain" not in tokenizer.pattern.pattern
+        assert tokenizer.segment(text) == fast
+    finally:
+        tokenizer._pattern = full
