@@ -34,7 +34,8 @@ CHINESE_NUMBER_LAZY = (
 PERCENT_WORDS = "百分之"
 # Digits with thousands separators and decimals, unsigned: `1,234.5`.
 ARABIC_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-MINUS = r"[-−]"
+MINUS_SIGNS = "-−"
+MINUS = rf"[{MINUS_SIGNS}]"
 ARABIC_NUMBER = rf"{MINUS}?{ARABIC_DIGITS}"
 RATE_SIGNS = "%‰"
 # Between the two numbers of a range: `6.0%—6.5%`, `1-2个`, `3～5万`.

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..lexicon import Lexicon
 from ..lexicon.numbers import parse_chinese, parse_number
 from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
+from .metadata import read_metadata
 from .quantities import NEVER, Quantity
 from .state import Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
@@ -1749,12 +1750,10 @@ def name_county_own_figures(drafts: list[Draft], text: str, report_year: int | N
     own = [draft for draft in drafts if draft.indicator_id is None and draft.indicator.startswith(COUNTY_AREA)]
     if not own:
         return
-    from .metadata import read_metadata  # (metadata reads the context module, as this one does)
-
     if read_metadata(text, report_year=report_year, lexicon=lexicon).level != "county":
         return
     for draft in own:
-        draft.indicator_id = lexicon.headline_id(draft.indicator[len(COUNTY_AREA) :], draft.measure, draft.unit)
+        draft.indicator_id = lexicon.headline_id(draft.indicator.removeprefix(COUNTY_AREA), draft.measure, draft.unit)
 
 
 class Assembler:

@@ -20,7 +20,16 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..lexicon import Lexicon, default_lexicon, trie_pattern
-from ..lexicon.numbers import ARABIC_DIGITS, CHINESE_DIGITS, CHINESE_NUMBER_LAZY, FINANCIAL_DIGITS, MINUS, RANGE_DASHES, RATE_SIGNS
+from ..lexicon.numbers import (
+    ARABIC_DIGITS,
+    CHINESE_DIGITS,
+    CHINESE_NUMBER_LAZY,
+    FINANCIAL_DIGITS,
+    MINUS,
+    MINUS_SIGNS,
+    RANGE_DASHES,
+    RATE_SIGNS,
+)
 from .normalize import normalize, unnormalized
 from .state import OFFSETS_KEY, STATE_KEY, DocState
 
@@ -49,7 +58,7 @@ class GovieTokenizer:
             # Characters no other token can start with: a run of them is so many single characters,
             # read with one match instead of one each (the same tokens, at a fraction of the cost).
             starts = "".join(sorted({word[0] for word in lexicon.token_words})) if self.lexicon_tokens else ""
-            plain = rf"[^\n \t\dA-Za-z\-−{CHINESE_DIGITS}十{FINANCIAL_DIGITS}拾{re.escape(starts)}]"
+            plain = rf"[^\n \t\dA-Za-z{re.escape(MINUS_SIGNS)}{CHINESE_DIGITS}十{FINANCIAL_DIGITS}拾{re.escape(starts)}]"
             self._pattern = re.compile(
                 "|".join(
                     [
