@@ -74,6 +74,13 @@ def test_names_before_or_counted_stay(sentence: str, expected: list[tuple[str, f
         ("连续8年粮食总产量稳定在52万吨以上。", [("粮食总产量", 52.0)]),
         ("每年城乡一体化保洁投资2800万元。", [("城乡一体化保洁投资", 2800.0)]),
         ("进一步推进农村环境连片综合整治县42个。", [("推进农村环境连片综合整治县", 42.0)]),
+        # The report's own region (`我县`) and an object marker (`将`, `把`, `加强对`) are no part of it.
+        ("我县将残疾人两项补贴标准提高到每人每月95元。", [("残疾人两项补贴标准", 95.0)]),
+        ("我市规上工业企业达到318家。", [("规上工业企业", 318.0)]),
+        ("把农田灌溉用水效率提高到61%。", [("农田灌溉用水效率", 61.0)]),
+        ("将单位地区生产总值能耗目标设定为下降3.2%左右。", [("单位地区生产总值能耗", -3.2)]),
+        # A move's start (`由2015年的`, `由原来的`) is no part of the name of either value.
+        ("高排放产业比重由2015年的51%下降到30%。", [("高排放产业比重", 51.0), ("高排放产业比重", 30.0)]),
     ],
 )
 def test_words_before_a_name_that_are_no_part_of_it(sentence, expected):
@@ -89,3 +96,72 @@ def test_words_before_a_name_that_are_no_part_of_it(sentence, expected):
 )
 def test_a_conjunction_after_a_count_opens_the_next_item_not_the_counted_thing(sentence, expected):
     assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A share written without its subject is of the thing the figure before measured.
+        ("全年教育支出61.2亿元，占一般公共预算支出的18.5%。", [("教育支出", 61.2), ("教育支出占一般公共预算支出比重", 18.5)]),
+        ("新增市级专精特新企业26家、占全市的31%。", [("新增市级专精特新企业", 26.0), ("新增市级专精特新企业占全市比重", 31.0)]),
+        ("非税收入12.4亿元，占比21.6%。", [("非税收入", 12.4), ("非税收入占比", 21.6)]),
+    ],
+)
+def test_a_share_without_its_subject_takes_the_thing_before(sentence, expected):
+    assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A verb after a count says what became of it; the count keeps the name before it.
+        ("区级审批事项由2019年的412项减少到2024年的265项。", [("区级审批事项", 412.0), ("区级审批事项", 265.0)]),
+        ("城区建成面积由18平方公里扩大到26.5平方公里。", [("城区建成面积", 18.0), ("城区建成面积", 26.5)]),
+    ],
+)
+def test_both_ends_of_a_move_take_the_name_before_it(sentence, expected):
+    assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A total after a count of things added is the total of those things.
+        ("新增高新技术企业37家，总数达219家。", [("新增高新技术企业", 37.0), ("高新技术企业总数", 219.0)]),
+        (
+            "新增国家级专精特新企业31家、省级单项冠军企业6家，总数分别达到198家、37家。",
+            [
+                ("新增国家级专精特新企业", 31.0),
+                ("省级单项冠军企业", 6.0),
+                ("国家级专精特新企业总数", 198.0),
+                ("省级单项冠军企业总数", 37.0),
+            ],
+        ),
+    ],
+)
+def test_a_total_after_things_added_is_their_total(sentence, expected):
+    assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A percentage of the things after it, with only a region or cue words before it.
+        ("全县75%的餐饮店完成“明厨亮灶”改造。", [("餐饮店完成明厨亮灶改造", 75.0)]),
+        ("88.5%的政务服务事项实现“网上办”。", [("政务服务事项实现网上办", 88.5)]),
+    ],
+)
+def test_a_share_of_the_things_after_it_is_named_from_them(sentence, expected):
+    assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "规上工业增加值在2022年增长9.6%、2023年增长11.2%的基础上，2024年增长8.1%。",
+        "以占全省2%的人口、1.6%的耕地、3.4%的用水量，创造了全省5%的经济总量。",
+    ],
+)
+def test_a_rate_before_words_that_are_no_things_shared_is_not_named_from_them(sentence):
+    names = [name for name, _ in _names(sentence)]
+    assert not any(name.startswith(("基础", "耕地")) for name in names), names

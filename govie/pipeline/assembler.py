@@ -27,6 +27,7 @@ HEAD_CHARS = "值额入资量率数出比重度积产费价口模数亿元模额
 LEADING_NOISE = re.compile(
     r"^(?:[，；：、。,;:（）()\s]|其中[，,：:]?|预计（下同）|预计\(下同\)|预计|初步核算|初步统计|全年|今年|去年|当年|年内|同时|此外|另外|特别是|尤其是|"
     r"共|累计|可实现|可完成|实现|完成|力争|确保|争取|努力|目标|预期目标|主要预期目标|是|为|和|及(?!时)|与|并|使|推动|带动|促进|"
+    r"(?:将(?![军来近])|把(?![握关]))(?=.)|(?:加强|先后)对|"
     r"[一二三四五六七八九十]{1,3}是|进一步|每年|连续(?:[两三四五六七八九十]|\d{1,2})年|"
     r"(?:到|至|截至)?(?:20\d\d|19\d\d)年(?:底|末|全年|前)?|比上年|较上年|同比|上半年|前三季度|过去五年|过去一年|"
     r"(?:近|这)?[一两二三四五六七八九十]年(?:来|间|内|共|累计)?(?=[^年]{2})|"
@@ -36,15 +37,22 @@ TRAILING_NOISE = re.compile(
     r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均值|平均|均|都|大约|约|接近|将近|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|翻了|翻|在(?:19|20)\d\d年的?基础上|以(?:19|20)\d\d年为基[础数]|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
-    r"有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
+    r"设定为|设定|设为|确定为|确定|定为|(?:由|从)[^，、；由从的]{0,8}的|(?:到|至)(?:19|20)\d\d\s?年(?:底|末)?的|扩大|缩小|缩减|压缩|上调|下调|有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
 )
 PARENTHESES = re.compile(r"（[^（）]*）|\([^()]*\)")
 ESTIMATE_CARRY = re.compile(r"预计\s?[（(]下同[）)]")
 TARGET_PAREN_CUE = re.compile(
     r"(?:目标|预期|计划)[^，。；（(]{0,4}[（(]\s*$|[（(]\s*(?:年度|全年|年初)?(?:预期目标|目标|计划)(?:为|是)?\s*$"
 )
-REGION_PREFIX = re.compile(r"全[省市区县州盟国](?:全年)?")
+REGION_PREFIX = re.compile(r"(?:全[省市区县州盟国]|我[省市区县州盟国旗])(?:全年)?")
 SUB_ITEM = re.compile(r"其中[，,：:]?")
+# A total of things the sentence counted as added before (`新增…37家，总数达219家`).
+TOTAL_WORDS = ("总数", "总量")
+# What a count of things added is written with (`新增高新技术企业`, `境内上市公司新增`), and a total word a
+# name already ends on: none of it is part of the things' total.
+ADDED_THINGS = re.compile(
+    r"^(?:新增|净增|新认定|新培育|新引进|新获批|新入选|新设立?|新建|新|引进|培育|认定|获批|入选)|(?:新增|净增)$|(?:总数|总量)$"
+)
 
 
 class Name(NamedTuple):
@@ -812,7 +820,11 @@ def _indicator_for(
             state.distribution = []
             state.shared = [Name.written(head, None) for head in heads]
             return state.shared[0]
-        if not heads and run and 2 <= listed <= len(run):
+        total = _clean_indicator(heads_text)[0]
+        if total in TOTAL_WORDS and run and 2 <= listed <= len(run):
+            # `新增甲企业12家、乙企业3家，总数分别达到85家、19家`: the totals of the things counted before.
+            state.distribute([Name.written(ADDED_THINGS.sub("", draft.indicator) + total, None) for draft in run[-listed:]])
+        elif not heads and run and 2 <= listed <= len(run):
             # `实际利用外资38亿美元，引进内资420亿元，分别增长9.6%和12.1%`: the indicators of the values
             # before, in their order (GUIDELINE 11).
             state.distribute([Name.of(draft) for draft in run[-listed:]])
@@ -874,6 +886,9 @@ def _indicator_for(
             return Name.written(thing, phrase_start + offset + 1)
     sub_item = SUB_ITEM.search(raw)
     following = _following_noun(text, quantity)
+    if _only_cues(following):
+        # `由380项减少到213项`: a verb after the count says what became of it, not what was counted.
+        following = ""
     # (`迈上4000亿台阶`: a threshold crossed counts nothing.)
     counted = (
         bool(following)
@@ -891,6 +906,9 @@ def _indicator_for(
         named = _last_match(words.headline_names, text, state.start, phrase_start)
         if named is not None:
             return Name.written(named.group(), named.start())
+    share = _share_of_things(text, quantity, phrase, words)
+    if share is not None:
+        return share
     lead = phrase
     if not raw.strip() and state.lead is not None:
         # (`修缮利用6片历史街区、15栋老建筑`: the second value, in the clause of the first, is named after
@@ -904,6 +922,15 @@ def _indicator_for(
         in_sentence = state.previous is not None and state.previous.start >= state.start
         if sub_item and state.previous is not None:
             phrase = _restore_sub_item(state.previous.indicator, phrase, words.shared_qualifiers)
+        elif phrase in TOTAL_WORDS and in_sentence and state.previous.unit == quantity.unit and "分别" not in segment:
+            # `新增高新技术企业37家，总数达219家`: the total of the things just counted as added.
+            thing = ADDED_THINGS.sub("", state.previous.indicator)
+            if len(thing) >= 2:
+                return Name.written(thing + phrase, None)
+        elif phrase.startswith("占") and in_sentence and (subject := state.previous.indicator.split("占")[0]):
+            # `民生支出41亿元，占财政支出的81.7%`: the share is of the thing the figure before
+            # measured, named as the contract names shares (`民生支出占一般公共预算支出比重`).
+            return Name.written(subject + _share_name(phrase), None)
         elif phrase in words.shared_qualifiers and in_sentence and (swapped := _swap_qualifier(state.previous.indicator, phrase, words)):
             # `其中城镇40125元、农村18630元`: the rural figure of what the urban one was (spanned on `农村`).
             return Name(swapped, phrase_start + offset, phrase_start + offset + len(phrase))
@@ -929,6 +956,43 @@ def _indicator_for(
                 return Name.written(named.group(), named.start())
         return Name.of(state.previous)
     return Name("", None, None)
+
+
+def _share_name(phrase: str) -> str:
+    """`占全省的` -> `占全省比重`, `占全球总数的` -> `占全球总数比重`; `占比`, `占GDP比重` stay."""
+    if phrase.endswith(("比重", "比例", "份额", "占比")):
+        return phrase
+    return phrase.removesuffix("的") + "比重"
+
+
+SHARE_OF = re.compile(r"\s?(?:以上|左右|以内)?的")
+NEXT_SHARE = re.compile(r"[、和及与]?\s?\d[\d.]*\s?[%％]")
+# What a rate before `的` is more often of than a share of things: `6%左右的增长目标`, `5%的风险警戒线`,
+# `增长28%的基础上`.
+NOT_THINGS_SHARED = re.compile(r"增长|增速|增幅|目标|预期|幅度|水平|速度|警戒|标准|比例|比重|份额|基础")
+
+
+def _share_of_things(text: str, quantity: Quantity, phrase: str, words: AssemblyWords) -> Name | None:
+    """`全市75%的餐饮店完成明厨亮灶`, `力争45%以上的县医院达到…`: a percentage of the things written after
+    it, with nothing but a region, a lead verb or cue words before it, is named from them and what is
+    said of them (the share of villages that completed the reform is not the share of villages). None
+    otherwise."""
+    if quantity.unit != "%":
+        return None
+    link = SHARE_OF.match(text, quantity.mention_end)
+    if link is None:
+        return None
+    lead = words.thing_lead
+    if phrase and not REGION_PREFIX.fullmatch(phrase) and not (lead is not None and lead[0].fullmatch(phrase)):
+        return None
+    clause = text[link.end() : link.end() + THING_WINDOW]
+    clause = clause[: _first(THING_BREAK, clause)]
+    thing = FOOTNOTE_MARK.sub("", PARENTHESES.sub("", clause))
+    # (`92%的村生活垃圾和58.5%的村生活污水…`: the next share's things are not this one's.)
+    thing = thing[: _first(NEXT_SHARE, thing)]
+    if len(thing) < 3 or NOT_THINGS_SHARED.match(thing) or thing[0].isdigit():
+        return None
+    return Name.written(thing, None)
 
 
 def _thing_after_lead(text: str, quantity: Quantity, phrase: str, words: AssemblyWords, following: str = "") -> Name | None:
