@@ -967,9 +967,11 @@ def _share_name(phrase: str) -> str:
 
 SHARE_OF = re.compile(r"\s?(?:以上|左右|以内)?的")
 NEXT_SHARE = re.compile(r"[、和及与]?\s?\d[\d.]*\s?[%％]")
-# What a rate before `的` is more often of than a share of things: `6%左右的增长目标`, `5%的风险警戒线`,
-# `增长28%的基础上`.
-NOT_THINGS_SHARED = re.compile(r"增长|增速|增幅|目标|预期|幅度|水平|速度|警戒|标准|比例|比重|份额|基础")
+# What a rate before `的` is more often of than a share of things: `6%左右的增长目标`, `增长28%的基础上`,
+# `年均8.6%的较高增速` (but `6%的经济增速` names the rate).
+NOT_THINGS_SHARED = re.compile(
+    r"(?:较?高|较快|快速|稳定|中?高速)?(?:增长|增速|增幅|涨幅|降幅|目标|预期|幅度|水平|速度|警戒|标准|比例|比重|份额|基础上)"
+)
 
 
 def _share_of_things(text: str, quantity: Quantity, phrase: str, words: AssemblyWords) -> Name | None:

@@ -41,6 +41,7 @@ GLOSSARY_ENTRY = re.compile(
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
 PARENTHESISED = re.compile(r"[（(][^（()）]*[）)]")
 RATIO_TO_ONE = re.compile(r"\d\s?[:：∶]\s?$")
+GROWTH_AFTER = re.compile(r"的?(?:较?高|较快|快速|稳定|中?高速)?(?:增速|增长(?![到至])|增幅)")
 SESSION = re.compile(r"(?:全会|全体会议|会议)")
 TERM = re.compile(r"届[^，。；]{0,4}$")
 DIGIT_RUN = re.compile(r"[一二两三四五六七八九]{2,}")
@@ -306,8 +307,8 @@ def _quantity_from_match(text: str, match: re.Match, bound_of: dict, words: _Cou
             quantity.bound_text = before
     quantity.excluded = _exclusion(text, match, quantity, is_chinese, words)
     quantity.counted = is_chinese and quantity.excluded is None and _counts_results(text, quantity, words)
-    # `保持15%以上增速`: the rate named after the number.
-    quantity.growth_after = bool(re.match(r"(?:的)?(?:增速|增长(?![到至])|增幅|的增长)", text[match.end() : match.end() + 4]))
+    # `保持15%以上增速`, `年均8.6%的较高增速`: the rate named after the number.
+    quantity.growth_after = bool(GROWTH_AFTER.match(text, match.end(), match.end() + 6))
     return quantity
 
 
