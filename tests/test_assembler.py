@@ -82,3 +82,14 @@ def test_a_counted_noun_ends_before_the_conjunction_of_the_next_count():
     doc = _run(REVIEW + "全市建成8个物流园区和3个冷链基地；运动员在省运会上夺得26枚金牌和19枚银牌。")
     first = [(d.indicator, d.value, d.unit) for d in doc_state(doc).drafts if d.value in (8.0, 26.0)]
     assert first == [("建成物流园区", 8.0, "个"), ("金牌", 26.0, "枚")]
+
+
+def test_a_cut_named_with_its_share_word_is_a_level_and_a_cut_in_percent_a_fall():
+    # GUIDELINE, settled decision 3: `精简比例达35%` names the share; `压缩审批时限60%` is a fall.
+    text = REVIEW + "取消和下放市级审批事项86项，精简幅度达27.5%；审批时限压缩45%。\n"
+    records = [(r.indicator, r.value, r.measure) for r in _run(text)._.records]
+    assert records == [
+        ("取消和下放市级审批事项", 86.0, "level"),
+        ("精简幅度", 27.5, "level"),
+        ("审批时限", -45.0, "growth"),
+    ]

@@ -1455,7 +1455,7 @@ def _measure(
     return "level", 1.0
 
 
-NOT_A_VERB = re.compile(r"增加值|增长率|增长点|增长极|增速|增幅|降幅|涨幅|提升率")
+NOT_A_VERB = re.compile(r"增加值|增长率|增长点|增长极|增速|增幅|降幅|涨幅|提升率|(?:精简|压缩|削减|压减)(?:幅度|比例)")
 
 
 def _last(pattern: re.Pattern, text: str) -> int:
