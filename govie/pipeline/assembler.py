@@ -17,8 +17,8 @@ from ..lexicon import Lexicon
 from ..lexicon.numbers import parse_chinese, parse_number
 from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
 from .metadata import read_metadata
-from .quantities import NEVER, Quantity
-from .state import Draft, doc_state, publish
+from .quantities import NEVER, RATE_MODIFIERS, Quantity
+from .state import DocState, Draft, doc_state, publish
 from .tokenizer import pipeline_lexicon
 
 CLAUSE_BREAK = "，；：∶,;:\n"
@@ -51,7 +51,8 @@ TOTAL_WORDS = ("总数", "总量")
 # What a count of things added is written with (`新增高新技术企业`, `境内上市公司新增`), and a total word a
 # name already ends on: none of it is part of the things' total.
 ADDED_THINGS = re.compile(
-    r"^(?:新增|净增|新认定|新培育|新引进|新获批|新入选|新设立?|新建|新|引进|培育|认定|获批|入选)|(?:新增|净增)$|(?:总数|总量)$"
+    r"^(?:新增|净增|新认定|新培育|新引进|新获批|新入选|新设立?|新建|新|引进|培育|认定|获批|入选)|(?:新增|净增)$|"
+    rf"(?:{'|'.join(TOTAL_WORDS)})$"
 )
 
 
@@ -970,7 +971,7 @@ NEXT_SHARE = re.compile(r"[、和及与]?\s?\d[\d.]*\s?[%％]")
 # What a rate before `的` is more often of than a share of things: `6%左右的增长目标`, `增长28%的基础上`,
 # `年均8.6%的较高增速` (but `6%的经济增速` names the rate).
 NOT_THINGS_SHARED = re.compile(
-    r"(?:较?高|较快|快速|稳定|中?高速)?(?:增长|增速|增幅|涨幅|降幅|目标|预期|幅度|水平|速度|警戒|标准|比例|比重|份额|基础上)"
+    rf"(?:{RATE_MODIFIERS})?(?:增长|增速|增幅|涨幅|降幅|目标|预期|幅度|水平|速度|警戒|标准|比例|比重|份额|基础上)"
 )
 
 
@@ -1810,13 +1811,16 @@ def _resolve_tiers(records: list[Draft]) -> list[Draft]:
 COUNTY_AREA = "县域"
 
 
-def name_county_own_figures(drafts: list[Draft], text: str, report_year: int | None, lexicon: Lexicon) -> None:
+def name_county_own_figures(state: DocState, report_year: int | None, lexicon: Lexicon) -> None:
     """The headline id of a county's own figure named after its area (`县域生产总值` is GDP in a
-    county's report); the report's level is read off its text only where such a name occurs."""
-    own = [draft for draft in drafts if draft.indicator_id is None and draft.indicator.startswith(COUNTY_AREA)]
+    county's report); the report's level is read off its text only where such a name occurs, and
+    once for the assembler and the relation model both."""
+    own = [draft for draft in state.drafts if draft.indicator_id is None and draft.indicator.startswith(COUNTY_AREA)]
     if not own:
         return
-    if read_metadata(text, report_year=report_year, lexicon=lexicon).level != "county":
+    if state.report_level is None:
+        state.report_level = read_metadata(state.text, report_year=report_year, lexicon=lexicon).level or ""
+    if state.report_level != "county":
         return
     for draft in own:
         draft.indicator_id = lexicon.headline_id(draft.indicator.removeprefix(COUNTY_AREA), draft.measure, draft.unit)
@@ -1832,7 +1836,7 @@ class Assembler:
     def __call__(self, doc: Doc) -> Doc:
         state = doc_state(doc)
         state.drafts = assemble(state.text, state.sentences, state.quantities, state.sections, doc._.report_year, self.words)
-        name_county_own_figures(state.drafts, state.text, doc._.report_year, self.lexicon)
+        name_county_own_figures(state, doc._.report_year, self.lexicon)
         publish(doc, state.drafts)
         spans = []
         for draft in state.drafts:

@@ -41,7 +41,9 @@ GLOSSARY_ENTRY = re.compile(
 # `十二届九次、十次全会`: the number of a plenary session of a term names it (`召开9次全体会议` counts).
 PARENTHESISED = re.compile(r"[（(][^（()）]*[）)]")
 RATIO_TO_ONE = re.compile(r"\d\s?[:：∶]\s?$")
-GROWTH_AFTER = re.compile(r"的?(?:较?高|较快|快速|稳定|中?高速)?(?:增速|增长(?![到至])|增幅)")
+# Words that say how fast a rate written after a number runs (`年均8.6%的较高增速`).
+RATE_MODIFIERS = r"较?高|较快|快速|稳定|中?高速"
+GROWTH_AFTER = re.compile(rf"的?(?:{RATE_MODIFIERS})?(?:增速|增长(?![到至])|增幅)")
 SESSION = re.compile(r"(?:全会|全体会议|会议)")
 TERM = re.compile(r"届[^，。；]{0,4}$")
 DIGIT_RUN = re.compile(r"[一二两三四五六七八九]{2,}")

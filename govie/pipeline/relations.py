@@ -418,7 +418,7 @@ class Relations:
         if self.relation_model is not None:
             state = doc_state(doc)
             state.drafts = self.revise(doc, self.relation_model)
-            name_county_own_figures(state.drafts, state.text, doc._.report_year, self.lexicon)
+            name_county_own_figures(state, doc._.report_year, self.lexicon)
             publish(doc, state.drafts)
         return doc
 

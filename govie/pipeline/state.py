@@ -91,6 +91,8 @@ class DocState:
     sections: list[Section] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
+    # The report's level read off the text (`county`, `city`…; "" when none), once a component asked.
+    report_level: str | None = None
 
 
 class MissingStateError(ValueError):
