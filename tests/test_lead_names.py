@@ -168,3 +168,41 @@ def test_a_share_of_the_things_after_it_is_named_from_them(sentence, expected):
 def test_a_rate_before_words_that_are_no_things_shared_is_not_named_from_them(sentence):
     names = [name for name, _ in _names(sentence)]
     assert not any(name.startswith(("基础", "耕地", "较高增速")) for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The words between two counts are what the first counted; the second's things are in them.
+        ("全省36个县的148个乡镇纳入农村环境整治试点。", [("县", 36.0), ("乡镇纳入农村环境整治试点", 148.0)]),
+        ("中欧班列通达12个国家的95个城市。", [("中欧班列通达国家", 12.0), ("城市", 95.0)]),
+        ("全县9个乡镇31个行政村完成“煤改电”改造。", [("乡镇", 9.0), ("行政村完成“煤改电”改造", 31.0)]),
+        # A preposition or a region before a count names nothing counted.
+        ("对28家企业、15个重点项目落实领导联系制度。", [("企业", 28.0), ("重点项目落实领导联系制度", 15.0)]),
+        # `年底前` says when; where it is all the clause names, the value keeps it rather than being lost.
+        ("年底前生活垃圾分类覆盖率达到90%。", [("生活垃圾分类覆盖率", 90.0)]),
+    ],
+)
+def test_the_words_around_counts_that_name_no_thing_counted_are_left_out(sentence, expected):
+    assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A multiple of an earlier time is of the figure before it in the sentence, or of the subject
+        # before its verb.
+        ("完成交通建设投资285亿元，是“十一五”总投资的2.4倍。", [("交通建设投资", 285.0), ("交通建设投资", 2.4)]),
+        ("建成高标准农田198.5万亩，是上年的1.4倍。", [("建成高标准农田", 198.5), ("建成高标准农田", 1.4)]),
+        ("利用市外资金是前五年的3倍。", [("利用市外资金", 3.0)]),
+    ],
+)
+def test_a_multiple_of_an_earlier_time_is_of_the_figure_it_follows(sentence, expected):
+    assert _names(sentence) == expected
+
+
+def test_a_multiple_of_another_figure_is_not_named_after_the_figure_before():
+    # A ratio of two figures (expenditure six times revenue) is no growth of the first.
+    names = _names("一般公共预算支出突破25亿元，是全年一般公共预算收入的5倍。")
+    assert names[0] == ("一般公共预算支出", 25.0)
+    assert names[1][1] == 5.0 and names[1][0].startswith("一般公共预算收入"), names

@@ -34,7 +34,7 @@ LEADING_NOISE = re.compile(
     r"(?:比|较|是)?[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?的?)+"
 )
 TRAILING_NOISE = re.compile(
-    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均值|平均|均|都|大约|约|接近|将近|近|超过|超|突破|达到|达|为|是|了|由|从|控制在|保持在|稳定在|"
+    r"(?:不低于|不少于|不超过|不高于|低于|高于|保持在|保持|始终|一直|同口径|可比价|按可比价格计算|可比口径|可比|确保|力争|争取|努力|预计|分别|同比|比上年|较上年|比去年|较去年|比\d{4}年|年均|平均值|平均|均|都|大约|约|接近|将近|近|超过|超|突破|达到|(?<![通抵直送])达|为|是|了|由|从|控制在|保持在|稳定在|"
     r"实现|完成|累计|共|分别为|增长|增速|增幅|下降|降低|减少|压减|再|提高|提升|增加|上涨|上升|回落|降至|降到|增至|增加到|提高到|达到了|"
     r"迈上|跨上|跃上|跨越|跃升至|跃升到|折合|首次|实际|翻了|翻|在(?:19|20)\d\d年的?基础上|以(?:19|20)\d\d年为基[础数]|比[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)?|每人每月|每人每年|每户每月|每月|每人|年人均|"
     r"设定为|设定|设为|确定为|确定|定为|(?:由|从)[^，、；由从的]{0,8}的|(?:到|至)(?:19|20)\d\d\s?年(?:底|末)?的|扩大|缩小|缩减|压缩|上调|下调|有|在|至|到|以上|左右|预期目标|目标|预期|，|、|：|\s)+$"
@@ -46,6 +46,12 @@ TARGET_PAREN_CUE = re.compile(
 )
 REGION_PREFIX = re.compile(r"(?:全[省市区县州盟国]|我[省市区县州盟国旗])(?:全年)?")
 SUB_ITEM = re.compile(r"其中[，,：:]?")
+# What says a figure is a multiple of a base (`是2010年的2倍`, `增至开市时的3倍`).
+MULTIPLE_VERB = re.compile(r"是|为|相当于|增至|增加到|达到|达")
+EARLIER_BASE = re.compile(r"(?:19|20)\d\d\s?年|上年|去年|前[一两三四五六七八九十]年|十[一二三四五六]五|时期|期间|末的|时的|前的")
+YEAR_END_PREFIX = re.compile(r"(?:到|至)?(?:今年)?年底前?")
+# A preposition before a count (`对28家企业…落实联系制度`, `向12个乡镇派驻…`) names nothing counted.
+PREPOSITION = re.compile(r"(?:先后)?[对向为给把将]")
 # A total of things the sentence counted as added before (`新增…37家，总数达219家`).
 TOTAL_WORDS = ("总数", "总量")
 # What a count of things added is written with (`新增高新技术企业`, `境内上市公司新增`), and a total word a
@@ -880,6 +886,15 @@ def _indicator_for(
     if attributed is not None:
         return attributed
     phrase, offset = _clean_indicator(raw)
+    if quantity.unit == "倍" and phrase.endswith("的") and EARLIER_BASE.search(raw):
+        # `是上年的1.5倍`, `外资是“十一五”的2倍`: what the multiple is of is its base, an earlier time; the
+        # figure is the subject before the verb, or the figure before it in the sentence. (Not
+        # `支出是全年收入的6倍`: a ratio of two figures.)
+        verb = _last_match(MULTIPLE_VERB, phrase, 0, len(phrase))
+        subject = phrase[: verb.start()] if verb is not None else ""
+        subject = "" if len(subject) < 2 or _only_cues(subject) else subject
+        if subject or (state.previous is not None and state.previous.start >= state.start):
+            phrase = subject
     if phrase.startswith("的") and quantity.unit in words.count_units and state.previous is not None:
         # `实施总投资14亿元的技改项目66个`: the things the value before was an attribute of are counted.
         thing = phrase[1:]
@@ -946,7 +961,20 @@ def _indicator_for(
             return Name.written(headline, None)
         return Name.written(phrase, phrase_start + offset)
     if counted:
-        lead = phrase if phrase and not _only_cues(phrase) else ""
+        lead = (
+            phrase
+            if phrase and not _only_cues(phrase) and not REGION_PREFIX.fullmatch(phrase) and not PREPOSITION.fullmatch(phrase)
+            else ""
+        )
+        if (
+            lead
+            and len(following) >= 2
+            and _counted_before(text, phrase_start, state.previous, words.count_units)
+            and (lead.endswith(("和", "及", "与")) or len(lead.removesuffix("的")) <= 3)
+        ):
+            # `36个县的148个乡镇`, `9个乡镇31个行政村`, `10条巷路和20条…`: a noun between two counts is
+            # what the first counted, not a part of the second's name (but `245家企业提出的445个问题`).
+            lead = ""
         return Name.written(lead + following, None)
     if state.previous is not None:
         if not phrase and state.previous.quantity is not None:
@@ -957,6 +985,13 @@ def _indicator_for(
                 return Name.written(named.group(), named.start())
         return Name.of(state.previous)
     return Name("", None, None)
+
+
+def _counted_before(text: str, phrase_start: int, previous: Draft | None, count_units: frozenset[str]) -> bool:
+    """Whether the phrase at `phrase_start` follows right on a count (the previous draft's)."""
+    if previous is None or previous.quantity is None or previous.quantity.unit.lstrip("万亿") not in count_units:
+        return False
+    return not text[previous.quantity.mention_end : phrase_start].strip()
 
 
 def _share_name(phrase: str) -> str:
@@ -1236,6 +1271,11 @@ def _clean_indicator(raw: str) -> tuple[str, int]:
         if lead and len(core) - lead.end() >= 2:
             offset += lead.end()
             core = core[lead.end() :]
+    # (`年底前治理率达到90%`: when, not what; alone, it is all the name there is.)
+    when = YEAR_END_PREFIX.match(core)
+    if when and len(core) - when.end() >= 2:
+        offset += when.end()
+        core = core[when.end() :]
     return core.strip(), offset
 
 
@@ -1252,7 +1292,8 @@ def _following_noun(text: str, quantity: Quantity) -> str:
     match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|[和及与]?\d|等)", window)
     if not match:
         return ""
-    return PARENTHESES.sub("", match.group()).strip('“”"')
+    # (`42个县的122个乡镇`: what the first count counted ends before `的`.)
+    return PARENTHESES.sub("", match.group()).strip('“”"').removesuffix("的")
 
 
 def _part_year_heads(heads_text: str, periods: dict[str, re.Pattern[str]]) -> tuple[str, list[str]] | None:
