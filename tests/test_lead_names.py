@@ -206,3 +206,20 @@ def test_a_multiple_of_another_figure_is_not_named_after_the_figure_before():
     names = _names("一般公共预算支出突破25亿元，是全年一般公共预算收入的5倍。")
     assert names[0] == ("一般公共预算支出", 25.0)
     assert names[1][1] == 5.0 and names[1][0].startswith("一般公共预算收入"), names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The investment after a count of projects is theirs, and so is the next one of the sentence.
+        (
+            "全年实施省级重点项目17个，总投资92.5亿元，当年完成投资31.2亿元。",
+            [("实施省级重点项目", 17.0), ("省级重点项目总投资", 92.5), ("省级重点项目完成投资", 31.2)],
+        ),
+        ("新签亿元以上合同项目35个、总投资280亿元。", [("新签亿元以上合同项目", 35.0), ("新签亿元以上合同项目总投资", 280.0)]),
+        # Not after a count of other things.
+        ("新建学校12所，投资3.5亿元。", [("新建学校", 12.0), ("投资", 3.5)]),
+    ],
+)
+def test_an_investment_after_projects_counted_is_theirs(sentence, expected):
+    assert _names(sentence) == expected

@@ -52,6 +52,10 @@ EARLIER_BASE = re.compile(r"(?:19|20)\d\d\s?年|上年|去年|前[一两三四�
 YEAR_END_PREFIX = re.compile(r"(?:到|至)?(?:今年)?年底前?")
 # A preposition before a count (`对28家企业…落实联系制度`, `向12个乡镇派驻…`) names nothing counted.
 PREPOSITION = re.compile(r"(?:先后)?[对向为给把将]")
+# What projects counted before a figure are given with (`重点项目15个，总投资86亿元`).
+INVESTMENT_WORDS = frozenset({"投资", "总投资", "投资额", "完成投资"})
+PROJECTS = re.compile(r"项目|工程")
+INVESTMENT_TAIL = re.compile(r"(?:完成投资|总投资|投资额|投资)$")
 # A total of things the sentence counted as added before (`新增…37家，总数达219家`).
 TOTAL_WORDS = ("总数", "总量")
 # What a count of things added is written with (`新增高新技术企业`, `境内上市公司新增`), and a total word a
@@ -943,6 +947,10 @@ def _indicator_for(
             thing = ADDED_THINGS.sub("", state.previous.indicator)
             if len(thing) >= 2:
                 return Name.written(thing + phrase, None)
+        elif phrase in INVESTMENT_WORDS and in_sentence and (projects := _projects_before(state.previous, words)):
+            # `实施省市重点项目15个，总投资86亿元，当年完成投资31亿元`: the investment of the projects the
+            # sentence just counted or gave the investment of.
+            return Name.written(projects + ("完成投资" if "完成投资" in raw else phrase), None)
         elif phrase.startswith("占") and in_sentence and (subject := state.previous.indicator.split("占")[0]):
             # `民生支出41亿元，占财政支出的81.7%`: the share is of the thing the figure before
             # measured, named as the contract names shares (`民生支出占一般公共预算支出比重`).
@@ -985,6 +993,20 @@ def _indicator_for(
                 return Name.written(named.group(), named.start())
         return Name.of(state.previous)
     return Name("", None, None)
+
+
+def _projects_before(previous: Draft, words: AssemblyWords) -> str | None:
+    """The projects a draft counted (`重点项目15个`) or gave the investment of (`重点项目总投资86亿元`),
+    without a generic verb before them (`实施`, `谋划实施`: not what was done to them)."""
+    name = previous.indicator
+    if previous.unit.lstrip("万亿") not in words.count_units:
+        investment = INVESTMENT_TAIL.search(name)
+        name = name[: investment.start()] if investment is not None else ""
+    lead = words.thing_lead
+    verb = lead[0].match(name) if lead is not None else None
+    if verb is not None and verb.group("verb") in lead[1] and PROJECTS.search(name, verb.end()):
+        name = name[verb.end() :]
+    return name if PROJECTS.search(name) else None
 
 
 def _counted_before(text: str, phrase_start: int, previous: Draft | None, count_units: frozenset[str]) -> bool:
