@@ -177,6 +177,9 @@ def test_a_rate_before_words_that_are_no_things_shared_is_not_named_from_them(se
         ("全省36个县的148个乡镇纳入农村环境整治试点。", [("县", 36.0), ("乡镇纳入农村环境整治试点", 148.0)]),
         ("中欧班列通达12个国家的95个城市。", [("中欧班列通达国家", 12.0), ("城市", 95.0)]),
         ("全县9个乡镇31个行政村完成“煤改电”改造。", [("乡镇", 9.0), ("行政村完成“煤改电”改造", 31.0)]),
+        # Words before a conjunction are an item of their own; a count's noun ends before one.
+        ("升级改造城区游泳池、田径场和4个足球场。", [("足球场", 4.0)]),
+        ("2所中心卫生院和下辖29所村卫生室顺利通过验收。", [("中心卫生院", 2.0), ("村卫生室顺利通过验收", 29.0)]),
         # A preposition or a region before a count names nothing counted.
         ("对28家企业、15个重点项目落实领导联系制度。", [("企业", 28.0), ("重点项目落实领导联系制度", 15.0)]),
         # `年底前` says when; where it is all the clause names, the value keeps it rather than being lost.

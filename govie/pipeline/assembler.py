@@ -977,11 +977,14 @@ def _indicator_for(
         if (
             lead
             and len(following) >= 2
-            and _counted_before(text, phrase_start, state.previous, words.count_units)
-            and (lead.endswith(("和", "及", "与")) or len(lead.removesuffix("的")) <= 3)
+            and (
+                CONJUNCTION_END.search(lead)
+                or (_counted_before(text, phrase_start, state.previous, words.count_units) and len(lead.removesuffix("的")) <= 3)
+            )
         ):
-            # `36个县的148个乡镇`, `9个乡镇31个行政村`, `10条巷路和20条…`: a noun between two counts is
-            # what the first counted, not a part of the second's name (but `245家企业提出的445个问题`).
+            # `36个县的148个乡镇`, `9个乡镇31个行政村`: a noun between two counts is what the first counted,
+            # not a part of the second's name (but `215家企业提出的412个问题`); `田径场和3个足球场`: the
+            # words before a conjunction are an item of their own.
             lead = ""
         return Name.written(lead + following, None)
     if state.previous is not None:
@@ -1302,6 +1305,15 @@ def _clean_indicator(raw: str) -> tuple[str, int]:
 
 
 CONJUNCTION_OPENS = re.compile(r"(?!和美)[和及与](?!时)")
+# `和`, `及` joining items, not a verb's last character (`惠及`, `涉及`, `总和`); `与` is more often
+# `with` (`甲与21家院所建立合作`), which names the partner.
+CONJUNCTION = r"(?:(?<![惠涉普遍波顾危触企提论来])及|(?<![总缓温平调])和(?!美))"
+CONJUNCTION_END = re.compile(f"{CONJUNCTION}$")
+# Up to a break, a list mark, or the next count, also when a conjunction and a word or two come before it
+# (`3所中心医院和下属27所村医疗点`).
+FOLLOWING_NOUN = re.compile(
+    rf"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{{0,6}}）|\([^()]{{0,6}}\)){{1,14}}?(?=[，。；、,;:：]|$|[和及与]?\d|{CONJUNCTION}[\u4e00-\u9fff]{{1,2}}\d|等)"
+)
 
 
 def _following_noun(text: str, quantity: Quantity) -> str:
@@ -1311,7 +1323,7 @@ def _following_noun(text: str, quantity: Quantity) -> str:
     window = text[quantity.mention_end : quantity.mention_end + 24]
     if CONJUNCTION_OPENS.match(window):
         return ""
-    match = re.match(r"(?:[\u4e00-\u9fffA-Za-z“”\"]|（[^（）]{0,6}）|\([^()]{0,6}\)){1,14}?(?=[，。；、,;:：]|$|[和及与]?\d|等)", window)
+    match = FOLLOWING_NOUN.match(window)
     if not match:
         return ""
     # (`42个县的122个乡镇`: what the first count counted ends before `的`.)
