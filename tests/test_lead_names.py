@@ -132,7 +132,7 @@ def test_both_ends_of_a_move_take_the_name_before_it(sentence, expected):
             "新增国家级专精特新企业31家、省级单项冠军企业6家，总数分别达到198家、37家。",
             [
                 ("新增国家级专精特新企业", 31.0),
-                ("省级单项冠军企业", 6.0),
+                ("新增省级单项冠军企业", 6.0),
                 ("国家级专精特新企业总数", 198.0),
                 ("省级单项冠军企业总数", 37.0),
             ],
@@ -225,4 +225,21 @@ def test_a_multiple_of_another_figure_is_not_named_after_the_figure_before():
     ],
 )
 def test_an_investment_after_projects_counted_is_theirs(sentence, expected):
+    assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The further items of a list that opens on `新增` were added too.
+        (
+            "新增省级科技型中小企业280家、创新型中小企业41家、高新技术企业27家，规模以上工业企业达到98家。",
+            [("新增省级科技型中小企业", 280.0), ("新增创新型中小企业", 41.0), ("新增高新技术企业", 27.0), ("规模以上工业企业", 98.0)],
+        ),
+        # Not a total, nor the indicator `新增就业`.
+        ("新增运营里程56公里、总里程达到420公里。", [("新增运营里程", 56.0), ("总里程", 420.0)]),
+        ("新增城镇就业2.6万人、农民工返乡创业0.8万人。", [("新增城镇就业", 2.6), ("农民工返乡创业", 0.8)]),
+    ],
+)
+def test_the_items_of_a_list_of_things_added_were_added(sentence, expected):
     assert _names(sentence) == expected

@@ -56,6 +56,9 @@ PREPOSITION = re.compile(r"(?:先后)?[对向为给把将]")
 INVESTMENT_WORDS = frozenset({"投资", "总投资", "投资额", "完成投资"})
 PROJECTS = re.compile(r"项目|工程")
 INVESTMENT_TAIL = re.compile(r"(?:完成投资|总投资|投资额|投资)$")
+# What a list of things added opens on, and what its further items are then named with.
+LIST_ADDED = re.compile(r"新增|净增|新建|新认定|新培育|新引进")
+NEW_JOBS = re.compile(r"新增(?:城镇|城乡)?就业")
 # A total of things the sentence counted as added before (`新增…37家，总数达219家`).
 TOTAL_WORDS = ("总数", "总量")
 # What a count of things added is written with (`新增高新技术企业`, `境内上市公司新增`), and a total word a
@@ -967,6 +970,15 @@ def _indicator_for(
             # `第三产业发展良好，实现增加值238亿元`, `粮食再获丰收，总产量42.7亿斤`: the thing the sentence
             # opens on, when with the measure word it names a headline figure.
             return Name.written(headline, None)
+        if (
+            in_sentence
+            and state.previous.unit == quantity.unit
+            and (added := _added_before(text, phrase, phrase_start, state.previous, words))
+        ):
+            # `新增省级科技型企业280家、高新技术企业27家`: the things of the list were all added, as the
+            # gold names them (124 of 138 train and dev items after a `新增` item), not a stock of them
+            # (spanned on the words written here).
+            return Name(added + phrase, phrase_start + offset, phrase_start + offset + len(phrase))
         return Name.written(phrase, phrase_start + offset)
     if counted:
         lead = (
@@ -1010,6 +1022,27 @@ def _projects_before(previous: Draft, words: AssemblyWords) -> str | None:
     if verb is not None and verb.group("verb") in lead[1] and PROJECTS.search(name, verb.end()):
         name = name[verb.end() :]
     return name if PROJECTS.search(name) else None
+
+
+def _added_before(text: str, phrase: str, phrase_start: int, previous: Draft, words: AssemblyWords) -> str:
+    """The verb of adding (`新增`, `新建`…) the list item just before this one opened on, when this
+    item follows it after a bare `、` and has no verb or total of its own (`新建公厕7座、改造1座`); else
+    empty."""
+    added = LIST_ADDED.match(previous.indicator)
+    # (`新增城镇就业2.6万人、农民工返乡创业0.8万人`: `新增就业` names one indicator, not things added.)
+    if (
+        added is None
+        or NEW_JOBS.match(previous.indicator)
+        or previous.quantity is None
+        or text[previous.quantity.mention_end : phrase_start].strip() != LIST_BREAK
+    ):
+        return ""
+    lead = words.thing_lead
+    if ADDED_THINGS.match(phrase) or phrase.startswith(("总", "累计", "其中")) or phrase.endswith(TOTAL_WORDS):
+        return ""
+    if lead is not None and (verb := lead[0].match(phrase)) is not None and verb.group("verb"):
+        return ""
+    return added.group()
 
 
 def _counted_before(text: str, phrase_start: int, previous: Draft | None, count_units: frozenset[str]) -> bool:
