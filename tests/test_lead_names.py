@@ -243,3 +243,16 @@ def test_an_investment_after_projects_counted_is_theirs(sentence, expected):
 )
 def test_the_items_of_a_list_of_things_added_were_added(sentence, expected):
     assert _names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Levels of government listed before one noun are no list of items.
+        ("入选国家、省级储备项目860个。", [("入选国家、省级储备项目", 860.0)]),
+        # Places are.
+        ("支持深圳市、广州市新建3个创新中心。", [("广州市新建创新中心", 3.0)]),
+    ],
+)
+def test_levels_of_government_before_one_noun_stay_in_its_name(sentence, expected):
+    assert _names(sentence) == expected

@@ -46,6 +46,14 @@ TARGET_PAREN_CUE = re.compile(
 )
 REGION_PREFIX = re.compile(r"(?:全[省市区县州盟国]|我[省市区县州盟国旗])(?:全年)?")
 SUB_ITEM = re.compile(r"其中[，,：:]?")
+# Levels of government listed before the noun they share (`省、市重点项目`, `国家、省级储备项目`), after
+# nothing but a verb, a mark or another level (not `深圳市、广州市`).
+GOVERNMENT_LEVEL = r"(?:自治区级|国家级|省级|市级|县级|区级|自治区|国家|省|市|县)"
+LEVEL_AFTER = re.compile(GOVERNMENT_LEVEL)
+LEVEL_AT_END = re.compile(rf"{GOVERNMENT_LEVEL}$")
+BEFORE_LEVELS = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|[、的和及]|实施|推进|谋划|争创|创建|建设|支持|完成|争取|申报|入选|获批|认定|培育|新增|打造|列入|纳入)$"
+)
 # What says a figure is a multiple of a base (`是2010年的2倍`, `增至开市时的3倍`).
 MULTIPLE_VERB = re.compile(r"是|为|相当于|增至|增加到|达到|达")
 EARLIER_BASE = re.compile(r"(?:19|20)\d\d\s?年|上年|去年|前[一两三四五六七八九十]年|十[一二三四五六]五|时期|期间|末的|时的|前的")
@@ -886,7 +894,12 @@ def _indicator_for(
         state.distribution_index += 1
         state.distributed = True
         return head
-    list_cut = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment).rfind(LIST_BREAK)
+    masked = PARENTHESES.sub(lambda m: "\0" * len(m.group()), segment)
+    list_cut = masked.rfind(LIST_BREAK)
+    while list_cut > 0 and "分别" not in segment and _levels_listed(masked, list_cut):
+        # `省、市重点项目`, `国家、省级储备项目`: levels of government listed before one noun are no list
+        # of items (but `分别认定省级、市级人才120名、376名` gives one value to each).
+        list_cut = masked.rfind(LIST_BREAK, 0, list_cut)
     phrase_start = segment_start + (list_cut + 1 if list_cut >= 0 else 0)
     raw = text[phrase_start : quantity.mention_start]
     attributed = _attribute_name(text, quantity, raw, phrase_start, words, state.previous)
@@ -1043,6 +1056,12 @@ def _added_before(text: str, phrase: str, phrase_start: int, previous: Draft, wo
     if lead is not None and (verb := lead[0].match(phrase)) is not None and verb.group("verb"):
         return ""
     return added.group()
+
+
+def _levels_listed(masked: str, cut: int) -> bool:
+    """Whether the `、` at `cut` lists levels of government before one noun."""
+    level = LEVEL_AT_END.search(masked, 0, cut)
+    return bool(LEVEL_AFTER.match(masked, cut + 1)) and level is not None and bool(BEFORE_LEVELS.search(masked, 0, level.start()))
 
 
 def _counted_before(text: str, phrase_start: int, previous: Draft | None, count_units: frozenset[str]) -> bool:
