@@ -63,7 +63,7 @@ PREPOSITION = re.compile(r"(?:先后)?[对向为给把将]")
 # What projects counted before a figure are given with (`重点项目15个，总投资86亿元`).
 INVESTMENT_WORDS = frozenset({"投资", "总投资", "投资额", "完成投资"})
 PROJECTS = re.compile(r"项目|工程")
-INVESTMENT_TAIL = re.compile(r"(?:完成投资|总投资|投资额|投资)$")
+INVESTMENT_TAIL = re.compile(f"(?:{'|'.join(sorted(INVESTMENT_WORDS, key=len, reverse=True))})$")
 # What a list of things added opens on, and what its further items are then named with.
 LIST_ADDED = re.compile(r"新增|净增|新建|新认定|新培育|新引进")
 NEW_JOBS = re.compile(r"新增(?:城镇|城乡)?就业")
@@ -1050,9 +1050,9 @@ def _added_before(text: str, phrase: str, phrase_start: int, previous: Draft, wo
         or text[previous.quantity.mention_end : phrase_start].strip() != LIST_BREAK
     ):
         return ""
-    lead = words.thing_lead
     if ADDED_THINGS.match(phrase) or phrase.startswith(("总", "累计", "其中")) or phrase.endswith(TOTAL_WORDS):
         return ""
+    lead = words.thing_lead
     if lead is not None and (verb := lead[0].match(phrase)) is not None and verb.group("verb"):
         return ""
     return added.group()
@@ -1378,7 +1378,7 @@ def _following_noun(text: str, quantity: Quantity) -> str:
     match = FOLLOWING_NOUN.match(window)
     if not match:
         return ""
-    # (`42个县的122个乡镇`: what the first count counted ends before `的`.)
+    # (`36个县的148个乡镇`: what the first count counted ends before `的`.)
     return PARENTHESES.sub("", match.group()).strip('“”"').removesuffix("的")
 
 
