@@ -18,6 +18,7 @@ from ..records import BOUNDS, MEASURES, MULTI_YEAR_PERIODS, PERIODS, ROLES, TIER
 DEFAULT_CORPUS = Path(os.environ.get("GOVIE_CORPUS", "../shared/corpus"))
 DEFAULT_GOLD = Path("corpus/gold")
 DEFAULT_TEXTS = Path("corpus/texts")  # texts of reports that are not in the shared corpus
+DEFAULT_PERIOD_AUDIT = Path("corpus/audit/period")
 EXCLUSION_REASONS = ("date", "name", "rank", "list count", "comparison", "footnote", "not body", "other")
 NUMBER_RE = re.compile(r"[0-9０-９]+(?:[.．,][0-9０-９]+)*")
 
@@ -251,3 +252,35 @@ def _uncovered_numbers(text: str, covered: list[tuple[int, int]]) -> list[str]:
         if not any(s < match.end() and match.start() < e for s, e in starts):
             problems.append(f"number {match.group()!r} at {match.start()} has no row")
     return problems
+
+
+@dataclass
+class PeriodAuditRow:
+    """A figure of a report outside the gold set and the period a reader gave it
+    (`corpus/audit/period`, read by `benchmarks/period_audit.py`); `X` where it is no record."""
+
+    start: int
+    end: int
+    number: str
+    period: str
+    year_start: str
+    note: str
+
+
+def read_period_audit(path: Path) -> tuple[dict[str, str], list[PeriodAuditRow]]:
+    """The header (`# key=value` lines: file, sha256, annotator, batch) and the rows of one period
+    audit file."""
+    header: dict[str, str] = {}
+    lines = path.read_text(encoding="utf8").splitlines()
+    body = []
+    for line in lines:
+        if line.startswith("# ") and "=" in line:
+            key, value = line[2:].split("=", 1)
+            header[key] = value
+        elif line.strip():
+            body.append(line)
+    rows = [
+        PeriodAuditRow(int(row["start"]), int(row["end"]), row["number"], row["period"], row["year_start"], row["note"])
+        for row in csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
+    return header, rows

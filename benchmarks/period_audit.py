@@ -1,0 +1,86 @@
+"""The `period` of govie's records on reports outside the gold set, against a reading of each
+figure's period (corpus/audit/period, stand-off: offsets of the number and the period read).
+
+The audit set is for reading errors, like dev: its reports are in no split. Batch 1 (14 reports)
+was read to write the tenth pass's rules; batch 2 (14 more) was scored once before its errors were
+read (docs/DECISIONS.md, "Tenth pass"). It checks the period only, on the records govie finds at the
+audited offsets (a record whose number moved or is no longer found is counted apart, not as an error).
+
+    python benchmarks/period_audit.py [--batch 1|2] [--show] [--rules-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import govie
+from govie.gold import DEFAULT_CORPUS, DEFAULT_PERIOD_AUDIT, read_period_audit, sha256_text
+from govie.pipeline import build_rules_pipeline
+from govie.reading import read_report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--audit", type=Path, default=DEFAULT_PERIOD_AUDIT)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rules-only", action="store_true", help="the rule pipeline without the trained components")
+    parser.add_argument(
+        "--period-from-model", action="store_true", help="let the relation model's period head override the rules (off in the package)"
+    )
+    parser.add_argument("--show", action="store_true", help="list every wrong period with its text")
+    parser.add_argument("--batch", help="only the reports of this batch (the files' `# batch=` line)")
+    args = parser.parse_args()
+    overrides = {"config": {"components": {"govie_relations": {"period_from_model": True}}}} if args.period_from_model else {}
+    nlp = build_rules_pipeline() if args.rules_only else govie.load(**overrides)
+    pairs: Counter[tuple[str, str]] = Counter()
+    by_batch: Counter[tuple[str, bool]] = Counter()
+    year_starts = Counter()
+    missing = excluded = reports = 0
+    wrong = []
+    for path in sorted(args.audit.glob("*.tsv")):
+        header, rows = read_period_audit(path)
+        if args.batch is not None and header.get("batch") != args.batch:
+            continue
+        reports += 1
+        text = read_report(args.corpus / "reports" / header["file"])
+        if sha256_text(text) != header["sha256"]:
+            raise SystemExit(f"{path}: the report's text changed since it was audited")
+        found = {(record.start, record.end): record for record in nlp(text)._.records}
+        for row in rows:
+            if text[row.start : row.end] != row.number:
+                raise SystemExit(f"{path}: {row.start}-{row.end} is {text[row.start : row.end]!r}, the audit says {row.number!r}")
+            if row.period == "X":
+                excluded += 1
+                continue
+            record = found.get((row.start, row.end))
+            if record is None:
+                missing += 1
+                continue
+            pairs[row.period, record.period] += 1
+            by_batch[header.get("batch", "?"), row.period == record.period] += 1
+            if row.period == record.period and row.period in ("cumulative", "average"):
+                year_starts[str(record.year_start or "") == row.year_start] += 1
+            if row.period != record.period:
+                context = text[max(0, row.start - 60) : row.end + 15].replace("\n", "/")
+                wrong.append(f"{header['file']}\t{row.start}\t{record.indicator}\t{row.period} → {record.period}\t{row.note}\t{context}")
+    matched = sum(pairs.values())
+    errors = sum(count for (expected, got), count in pairs.items() if expected != got)
+    print(f"period audit ({reports} reports), {'rules only' if args.rules_only else 'shipped pipeline'}")
+    print(
+        f"{matched} audited records found, {errors} with a wrong period, accuracy {1 - errors / max(matched, 1):.4f}; "
+        f"{missing} audited numbers without a record now, {excluded} read as no record"
+    )
+    for batch in sorted({batch for batch, _ in by_batch}):
+        right, total = by_batch[batch, True], by_batch[batch, True] + by_batch[batch, False]
+        print(f"  batch {batch}: {right}/{total} right, accuracy {right / total:.4f}")
+    print(f"year_start right where the period is multi-year and right: {year_starts[True]}/{sum(year_starts.values())}")
+    for (expected, got), count in sorted(pairs.items(), key=lambda item: -item[1]):
+        print(f"  read {expected:<10} predicted {got:<10} {count}")
+    if args.show:
+        print("\n".join(wrong))
+
+
+if __name__ == "__main__":
+    main()
