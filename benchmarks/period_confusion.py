@@ -24,12 +24,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", nargs="+", default=list(READABLE_SPLITS), choices=READABLE_SPLITS)
     parser.add_argument("--rules-only", action="store_true", help="the rule pipeline without the trained components")
+    parser.add_argument(
+        "--period-from-model", action="store_true", help="let the relation model's period head override the rules (off in the package)"
+    )
     parser.add_argument("--county", action="store_true", help="only the county and district reports (manifest `level`)")
     parser.add_argument("--show", action="store_true", help="list every wrong period with its text")
     parser.add_argument("--gold", type=Path, default=Path("corpus/gold"))
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
-    nlp = build_rules_pipeline() if args.rules_only else govie.load()
+    overrides = {"config": {"components": {"govie_relations": {"period_from_model": True}}}} if args.period_from_model else {}
+    nlp = build_rules_pipeline() if args.rules_only else govie.load(**overrides)
     levels = {}
     if args.county:
         for line in (args.corpus / "manifest.jsonl").read_text(encoding="utf8").splitlines():

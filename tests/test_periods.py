@@ -449,3 +449,72 @@ def test_a_part_named_with_qizhong_covers_the_years_its_whole_does():
     assert values[412.0][2] == values[15.0][2] == "year"
     assert values[26.0][2:] == values[4.0][2:] == ("cumulative", 2021)
     assert values[9.0] == ("actual", 2025, "year", None)
+
+
+def test_a_part_on_the_first_year_of_a_new_plan_is_the_plan_of_that_year():
+    text = (
+        "一、“十五五”时期的主要目标\n"
+        "到2030年，全市地区生产总值达到6200亿元。\n"
+        "二、凝心聚力推进“十五五”良好开局\n"
+        "今年的目标：全市经济增长5.5%左右，新建口袋公园35个。\n"
+    )
+    sections = [(s.kind, s.year) for s in find_sections(text, 2026)]
+    assert sections[-2:] == [("plan", 2030), ("plan", 2026)]
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[6200.0] == ("target", 2030, "year", None)
+    assert values[5.5] == ("target", 2026, "year", None)
+    assert values[35.0] == ("target", 2026, "year", None)
+
+
+def test_a_review_heading_naming_the_plan_then_the_year_opens_on_the_several_years():
+    text = (
+        "一、“十四五”和2025年工作回顾\n"
+        "——交通网络加快完善。建成农村公路1260公里。\n"
+        "——产业转型步伐加快。培育科技型中小企业430家。\n"
+        "2025年是“十四五”收官之年。全年建成农村公路180公里。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2026))
+    assert values[1260.0][2:] == ("cumulative", 2021)
+    assert values[430.0][2:] == ("cumulative", 2021)
+    assert values[180.0][1:] == (2025, "year", None)
+
+
+def test_a_paragraph_that_turns_to_the_five_years_in_its_second_sentence_leads_the_list_after_it():
+    text = (
+        "一、2020年和“十三五”回顾\n"
+        "各位代表，2020年各项任务圆满完成，“十三五”画上句号。回顾过去五年，我们砥砺前行。\n"
+        "——发展后劲明显增强。累计完成工业投资2380亿元，新建标准化厂房96万平方米。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[2380.0][2:] == ("cumulative", 2016)
+    assert values[96.0][2:] == ("cumulative", 2016)
+
+
+def test_in_a_five_year_review_a_total_held_and_a_level_set_against_the_plans_end_are_of_the_end_year():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，新增市场主体4.2万户、总数达到9.8万户；实际利用外资3.4亿美元，是“十二五”末的2.3倍；"
+        "数字产业营业收入突破850亿元；新建乡镇文化站47个。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[4.2][2:] == ("cumulative", 2016)
+    assert values[9.8][2:] == ("year", None)
+    assert values[3.4][2:] == ("year", None)
+    assert values[2.3][2:] == ("cumulative", 2016)
+    assert values[850.0][2:] == ("year", None)
+    assert values[47.0][2:] == ("cumulative", 2016)
+
+
+def test_a_paragraph_on_the_year_that_a_copy_numbered_as_a_new_list_does_not_end_the_review():
+    # A copy that marks every paragraph (`（一）` restarting for the paragraph on the last year) keeps
+    # the review's several years for the list's next item, as the text without the marks does.
+    body = (
+        "一、本届政府工作回顾\n"
+        "（一）综合实力持续增强。五年来，全市生产总值年均增长6.1%。\n"
+        "{mark}去年，我们稳中求进，全年新增城镇就业3.2万人。\n"
+        "（二）城乡面貌显著改善。新建改建农村公路860公里。\n"
+    )
+    for mark in ("", "（一）"):
+        values = _by_value(govie.extract(body.format(mark=mark), report_year=2023))
+        assert values[3.2][2:] == ("year", None), mark
+        assert values[860.0][2] == "cumulative", mark

@@ -99,3 +99,13 @@ def test_a_model_folder_runs_no_code(tmp_path):
     with pytest.raises(ValueError):  # msgpack refuses the bytes; nothing is unpickled
         govie.load(tmp_path / "pipeline")
     assert not (tmp_path / "pwned").exists()
+
+
+def test_the_shipped_pipeline_leaves_the_period_to_the_rules():
+    # The period head turned more right periods wrong than wrong ones right on reports it was not
+    # trained on (DECISIONS, tenth pass): the shipped pipeline does not let it override the rules.
+    relations = govie.load().get_pipe("govie_relations")
+    assert relations.period_from_model is False
+    text = "一、过去五年工作回顾\n五年来，全市新建污水处理厂12座，市场主体总数达到8.6万户。\n"
+    periods = {record.value: record.period for record in govie.extract(text, report_year=2021)}
+    assert periods == {12.0: "cumulative", 8.6: "year"}

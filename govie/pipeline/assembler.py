@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
 from ..lexicon.numbers import parse_chinese, parse_number
-from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_PARAGRAPH, Section, opens_target_list
+from .context import ENUMERATED_PARAGRAPH, FIVE_YEAR_PLAN_END, PLAN_OPENING, PLAN_PARAGRAPH, Section, opens_target_list
 from .metadata import read_metadata
 from .quantities import NEVER, RATE_MODIFIERS, Quantity
 from .state import DocState, Draft, doc_state, publish
@@ -147,7 +147,7 @@ class AssemblyWords:
             "multi_year": re.compile(
                 "(?:"
                 + cues["period_multi_year"].pattern
-                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年"
+                + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|的五年|五年|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年"
                 + SINCE_YEAR_TAIL
                 + r"|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|经过[两三四五六七八九十]年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
             ),
@@ -339,13 +339,15 @@ SINCE_YEAR_TAIL = r"[^\d，,。；、]{0,4}以来"
 SINGLE_YEAR = re.compile(r"(?<![比较与从由至到\d])(?:19|20)\d\d\s?年(?!以来|[至到—–-]|\d)")
 PLAN_YEARS = re.compile(r"十[一二三四五六]五|[两三四五]年|(?:到|至)(?:19|20)\d\d年|年均")
 TARGET_YEAR = re.compile(r"(?:到|至)((?:19|20)\d\d)年")
-# A paragraph that turns to a single year (`刚刚过去的2025年，`, `2015年是“十二五”收官之年`, `过去一年，`,
-# `特别是刚刚过去的一年，`, also after a list mark: `（一）2015年，…`)
-# ends the several-year period a heading or an earlier paragraph opened.
+# A paragraph that turns to a single year (`刚刚过去的2025年，`, `即将过去的2021年` in a December session,
+# `2015年是“十二五”收官之年`, `过去一年，`, `特别是刚刚过去的一年，`, also after a list mark:
+# `（一）2015年，…`) ends the several-year period a heading or an earlier paragraph opened.
 SINGLE_YEAR_OPENER = re.compile(
-    r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|过去的|回顾)?"
+    r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|即将过去的|过去的|回顾)?"
     r"(?:(?:19|20)\d\d年(?!" + SINCE_YEAR_TAIL + r"|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
+# Words a sentence may put before the several years it turns to: `回顾过去五年，`, `在“十三五”的五年时间里，`.
+SENTENCE_LEAD_IN = re.compile(r"回顾|纵观|在(?=[“\"]?十[一二三四五六]五|过去)")
 # A paragraph on what is still lacking (`我们也清醒地看到`, `同时也要清醒认识到`).
 SHORTCOMINGS_OPENER = re.compile(r"[^。\n]{0,16}清醒(?:地)?(?:看到|认识到)")
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
@@ -444,29 +446,37 @@ class _PeriodContext:
         # The numbered item last seen (`（一）`: its kind of mark and number), and the heading's period a
         # paragraph on one year broke off inside such a list, to come back with the list's next item.
         self._last_item: tuple[int, int] | None = None
+        self._paragraph_is_item = False
         self._broken_off: tuple[re.Match[str], int, int] | None = None
 
     def visit(self, sent_start: int, section: Section, start: int, end: int) -> None:
         """For a sentence starting at `sent_start` in the paragraph `text[start:end]`."""
         if section.start != self.section_start:
             self.section_start = section.start
-            self._section_marker = _heading_period(section.heading, self.multi_year)
+            self._section_marker = _heading_period(section.heading, section.kind, self.multi_year)
             self._names_years_after_year = self._section_marker is None and self.multi_year.search(section.heading) is not None
             self._list_marker = self._years_part = self._last_item = self._broken_off = None
         if start == self.start:
             # Inside a paragraph, a sentence may turn to the single year for the rest of it
             # (`过去五年，…。今年主要预期目标是：…`), or back to the several years (`这五年，…`); a sentence that
             # opens on a year (`2016年西藏被评为…`) speaks of that year alone.
-            opener = self.multi_year.match(self.text, sent_start)
+            lead_in = SENTENCE_LEAD_IN.match(self.text, sent_start)
+            opener = self.multi_year.match(self.text, lead_in.end() if lead_in else sent_start)
             single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
                 self._paragraph_marker = opener
+                if not self._paragraph_is_item:
+                    # (`2015年各项工作顺利完成，…收官。回顾过去五年，…`: the list items after the
+                    # paragraph go on with the several years, as after a paragraph that opens on them; not
+                    # after an item's closing words, `（二）…。三年来，我们…抓工业`.)
+                    self._list_marker = opener
             elif single is not None and not re.search(r"\d", single.group()):
                 self._paragraph_marker = None
             self.marker = None if single is not None and opener is None else self._paragraph_marker
             return
         self.start = start
         paragraph = self.text[start:end]
+        self._paragraph_is_item = LIST_ITEM_MARK.match(paragraph) is not None
         self._follow(paragraph, self.multi_year.search(paragraph, 0, PARAGRAPH_LEAD))
         self._paragraph_marker = self.marker
         reach = TARGET_YEAR.search(paragraph, 0, PARAGRAPH_LEAD)
@@ -482,16 +492,20 @@ class _PeriodContext:
             # second goes on with the several years of the section.
             self._section_marker = self._broken_off[0]
             self._broken_off = None
-        if item is not None:
+        previous, single_year = self._last_item, SINGLE_YEAR_OPENER.match(paragraph)
+        # (A paragraph on one year that a copy marked as the first of a list of its own, `（一）去年是…`,
+        # between the list's `（一）` and `（二）`, is no item of that list.)
+        next_item = previous is not None and item is not None and item == (previous[0], previous[1] + 1)
+        if item is not None and (not single_year or next_item or previous is None):
             self._last_item = item
         if SHORTCOMINGS_OPENER.match(paragraph):
             # `我们也清醒地看到，…还有31个县不通高速公路`: what is still lacking, now.
             self.marker = self._list_marker = self._section_marker = self._years_part = self._broken_off = None
             return
-        if SINGLE_YEAR_OPENER.match(paragraph):
+        if single_year:
             # `去年是本届政府收官之年，…`: the year comes first, whatever several years it mentions.
-            if self._section_marker is not None and self._last_item is not None and item is None:
-                self._broken_off = (self._section_marker, *self._last_item)
+            if self._section_marker is not None and previous is not None and not next_item:
+                self._broken_off = (self._section_marker, *previous)
             self.marker = self._list_marker = self._section_marker = self._years_part = None
             return
         if lead is not None:
@@ -635,7 +649,7 @@ def _sentence_records(
             words.period_patterns,
             cues,
             indicator,
-            text[quantity.mention_end : quantity.mention_end + 8],
+            text[quantity.mention_end : quantity.mention_end + 24],
             text[quantity.mention_end : _clause_end(text, quantity.mention_end, sent_end)],
             role,
             report_year,
@@ -1698,6 +1712,11 @@ THRESHOLD_CROSSED = re.compile(r"(?:迈上|迈入|跨越|跨过|跨上|站上|�
 # What a place has, or makes in a year, at the end of the years reviewed (`煤化工总产能`, `农村公路总里程`,
 # `果品年产量`).
 STOCK_NAME = re.compile(r"(?:产能|里程|资源量|装机(?:容量)?|储能)$|^年产|[^均]年产[量值]")
+# What an industry or a firm makes or sells, counted by the year.
+ANNUAL_FLOW_NAME = re.compile(r"(?:产值|营业收入|营收|增加值|销售收入|销售额|交易额|零售总额)$")
+# What there is in all at the end of the years (`市场主体总数`, `人才资源总量`, `国有企业总资产`), whatever
+# was added to it.
+STOCK_TOTAL = re.compile(r"(?:总数|总量|总资产|净资产|资产总额|保有量|拥有量)$")
 # (Not what was cut or added: `淘汰落后产能`, `五年新增高速公路里程260公里，其中…`.)
 FLOW_OF_STOCK = re.compile(r"淘汰|化解|压减|压降|退出|新增|新建")
 # (Before a shared verb too: `五年完成固定资产投资、…分别达1.5万亿元、…`.)
@@ -1719,6 +1738,9 @@ ONE_YEAR_AFTER = re.compile(r"今年|本年|当年|明年|年内|(?:19|20)\d\d�
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
 # The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`).
 RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
+# A level set against the level of an earlier year or plan's end, right after it.
+EARLIER_LEVEL = r"(?:[“\"]?十[一二三四五六]五[”\"]?期?末|(?:19|20)\d\d\s?年(?:末|底)?)"
+LEVEL_AGAINST_YEAR = re.compile(rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于){EARLIER_LEVEL}的\s*[\d.]+倍|比{EARLIER_LEVEL})")
 # `投资500亿元的新城项目`: the value sizes the thing after it.
 SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
 
@@ -1796,6 +1818,10 @@ def _period(
         if PROJECT_TOTAL.search(clause) and quantity.unit not in NOT_SUMMED_UNITS:
             return "cumulative", None, year
         return "year", None, year
+    if measure == "level" and LEVEL_AGAINST_YEAR.match(after):
+        # `利用外资4.8亿美元，是“十一五”末的2.3倍`: the level of the end year, set against the
+        # level of an earlier one (against a whole plan period, `是“十一五”期间的3.7倍`, it is a total).
+        return "year", None, year
     if _is_rate(quantity.unit):
         # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
         # `70年来，地区生产总值增长215倍`) spans them, and so does a rate held through it.
@@ -1805,6 +1831,9 @@ def _period(
             return "cumulative", _year_start(marker, clause, year), year
         return "year", None, year
     item_start = max(clause.rfind(LIST_BREAK), *(clause.rfind(ch) for ch in CLAUSE_BREAK)) + 1
+    if STOCK_TOTAL.search(indicator) and not periods["total"].search(clause, item_start):
+        # `过江通道新增3条、总数15条`: what there is in all at the end of the years.
+        return "year", None, year
     if not periods["total"].search(clause, item_start) and (
         PER_HEAD.search(indicator)
         or (STOCK_NAME.search(indicator) and not FLOW_OF_STOCK.search(before + indicator))
@@ -1826,9 +1855,14 @@ def _period(
         and not YEARS_DONE.search(clause, 0, level)
     ):
         return "year", None, year
-    if headline and not periods["total"].search(clause) and not periods["multi_year"].search(clause):
-        # A headline figure (地区生产总值, 固定资产投资) in a five-year review is its end year's figure
-        # unless the clause adds the years up (`累计`, `五年共`, `新增`).
+    if (
+        (headline or ANNUAL_FLOW_NAME.search(indicator))
+        and not periods["total"].search(clause)
+        and not periods["multi_year"].search(clause)
+    ):
+        # A headline figure (地区生产总值, 固定资产投资) or what an industry makes or sells in a year
+        # (`高新技术产业营业收入`, `金融业增加值`) in a five-year review is its end year's figure unless
+        # the clause adds the years up (`累计`, `五年共`, `新增`).
         return "year", None, year
     return "cumulative", _year_start(marker, clause, year), year
 
@@ -1868,11 +1902,18 @@ def _start_level_year(change_start: re.Match[str], clause: str, marker: re.Match
     return first - 1 if first is not None else year
 
 
-def _heading_period(heading: str, multi_year: re.Pattern[str]) -> re.Match[str] | None:
+# A five-year plan named on its own, which in a review's heading is the period (`“十三五”和2020年工作回顾`).
+PLAN_NAMED = re.compile(r"[“\"]?十[一二三四五六]五[”\"]?")
+
+
+def _heading_period(heading: str, kind: str, multi_year: re.Pattern[str]) -> re.Match[str] | None:
     """The several years a section's heading opens on: `一、过去五年工作回顾`, and
-    `“十三五”时期和2020年工作回顾`, whose part on the single year follows (and opens with it,
-    `2020年，…`); not `2015年及“十二五”时期工作回顾`, which begins with the year."""
+    `“十三五”时期和2020年回顾` or, in a review, `“十三五”和2020年回顾`, whose part on the single
+    year follows (and opens with it, `2020年，…`); not `2015年及“十二五”回顾`, which begins with
+    the year, nor `“十三五”实现良好开局`, on the plan's first year."""
     marker = multi_year.search(heading)
+    if marker is None and kind == "review" and not PLAN_OPENING.search(heading):
+        marker = PLAN_NAMED.search(heading)
     single = SINGLE_YEAR.search(heading)
     return marker if marker and (single is None or marker.start() < single.start()) else None
 

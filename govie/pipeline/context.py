@@ -23,6 +23,8 @@ NUMBERED_PART = r"[一二三四五六七八九十]+、"
 LONG_HEADING = 64
 # A paragraph that opens on an enumerator, also behind a list mark a copy put before it (`①一是…`, `——二是…`).
 ENUMERATED_PARAGRAPH = re.compile(rf"(?:——|[①-⑳]|[（(][一二三四五六七八九十]{{1,3}}[）)])?{ENUMERATOR}")
+# What a heading says of a plan period's first year: `“十四五”开局`, `开好局、起好步`, `开局之年`.
+PLAN_OPENING = re.compile(r"开局|开好局|起好步|开好头|起步之年|首年|第一年")
 REVIEW_WORDS = re.compile(r"回顾|执行情况|完成情况|发展成就|主要成就|工作总结|过去一年|过去五年|本届政府")
 PLAN_WORDS = re.compile(
     r"安排|打算|展望|愿景|构想|重点工作|主要工作|任务|目标|工作建议|工作思路|工作重点|计划草案|总体要求|工作部署|今年工作|下一步|今后五年|未来五年"
@@ -178,7 +180,11 @@ def _year_in(line: str) -> int | None:
     match = re.search(r"(20[0-4]\d)\s?年", line)
     if match:
         return int(match.group(1))
-    return _plan_end_in(line)
+    plan_end = _plan_end_in(line)
+    if plan_end is not None and PLAN_OPENING.search(line):
+        # `三、凝心聚力推进“十五五”良好开局`: the part is on the plan's first year, not its last.
+        return plan_end - 4
+    return plan_end
 
 
 def _plan_end_in(line: str) -> int | None:
@@ -220,7 +226,9 @@ def _heading_kind(line: str, report_year: int | None = None) -> str | None:
     if report_year is not None and re.match(NUMBERED_PART, line):
         if year == report_year:
             return "plan"
-        if past:
+        if past and not PLAN_OPENING.search(line):
+            # (`一、“十四五”实现良好开局` a year later reviews that year, but such a part often runs on
+            # into the coming year's plan under a heading that names neither: left to the cues.)
             return "review"
     return None
 

@@ -405,9 +405,10 @@ class Relations:
     """Rewrites the assembler's drafts with the model's decisions; without a model (an untrained
     component) it leaves them as they are."""
 
-    def __init__(self, nlp: Language, name: str, *, keep_threshold: float) -> None:
+    def __init__(self, nlp: Language, name: str, *, keep_threshold: float, period_from_model: bool = False) -> None:
         self.name = name
         self.keep_threshold = keep_threshold
+        self.period_from_model = period_from_model
         lexicon = self.lexicon = pipeline_lexicon(nlp)
         self.features = FeatureExtractor(lexicon)
         self.decline = re.compile("(?:" + "|".join(map(re.escape, lexicon.cues["growth_down"])) + ")" + DECLINE_SUFFIX)
@@ -437,7 +438,7 @@ class Relations:
         keep = model.keep.probability(numbers)
         measures = model.measure.predict(numbers)
         roles = model.role.predict(numbers)
-        periods = model.period.predict(numbers) if model.period is not None else [None] * len(slots)
+        periods = model.period.predict(numbers) if model.period is not None and self.period_from_model else [None] * len(slots)
         # A count the rules read as one of things done (`Quantity.counted`) stays: the model saw few of them.
         kept = [i for i, p in enumerate(keep) if p >= self.keep_threshold or (slots[i].quantity.counted and slots[i].rule_drafts)]
         candidate_lists = {i: self.features.candidates(text, slots[i]) for i in kept}
@@ -536,10 +537,13 @@ class Relations:
     "govie_relations",
     assigns=["doc._.records", "doc._.record_spans"],
     requires=["doc._.records", "doc.ents"],
-    default_config={"keep_threshold": 0.5},
+    # `period_from_model`: let the model's period head turn the rules' `year` into another period.
+    # Off: on reports it was not trained on it turns more right periods wrong than wrong ones right
+    # (docs/DECISIONS.md, "Tenth pass").
+    default_config={"keep_threshold": 0.5, "period_from_model": False},
 )
-def make_relations(nlp: Language, name: str, keep_threshold: float) -> Relations:
-    return Relations(nlp, name, keep_threshold=keep_threshold)
+def make_relations(nlp: Language, name: str, keep_threshold: float, period_from_model: bool) -> Relations:
+    return Relations(nlp, name, keep_threshold=keep_threshold, period_from_model=period_from_model)
 
 
 def _a_part_of(text: str, span: tuple[int, int], slot: NumberSlot) -> bool:
