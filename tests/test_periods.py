@@ -518,3 +518,9 @@ def test_a_paragraph_on_the_year_that_a_copy_numbered_as_a_new_list_does_not_end
         values = _by_value(govie.extract(body.format(mark=mark), report_year=2023))
         assert values[3.2][2:] == ("year", None), mark
         assert values[860.0][2] == "cumulative", mark
+
+
+def test_a_sentence_that_opens_on_reviewing_a_plan_sets_the_period_of_the_sentences_after_it():
+    text = "一、2020年工作回顾\n2020年，我们攻坚克难。回顾“十三五”，我们砥砺奋进。全市新建学校86所。\n"
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[86.0][2:] == ("cumulative", 2016)

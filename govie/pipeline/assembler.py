@@ -461,7 +461,7 @@ class _PeriodContext:
             # (`过去五年，…。今年主要预期目标是：…`), or back to the several years (`这五年，…`); a sentence that
             # opens on a year (`2016年西藏被评为…`) speaks of that year alone.
             lead_in = SENTENCE_LEAD_IN.match(self.text, sent_start)
-            opener = self.multi_year.match(self.text, lead_in.end() if lead_in else sent_start)
+            opener = self.multi_year.match(self.text, sent_start) or (lead_in and self.multi_year.match(self.text, lead_in.end()))
             single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
                 self._paragraph_marker = opener
@@ -1902,7 +1902,7 @@ def _start_level_year(change_start: re.Match[str], clause: str, marker: re.Match
     return first - 1 if first is not None else year
 
 
-# A five-year plan named on its own, which in a review's heading is the period (`“十三五”和2020年工作回顾`).
+# A five-year plan named on its own, which in a review's heading is the period (`“十三五”和2020年回顾`).
 PLAN_NAMED = re.compile(r"[“\"]?十[一二三四五六]五[”\"]?")
 
 
