@@ -8,6 +8,9 @@ read. Batch 3 (14 more) is held out, like a test split: scored, never read, so `
 audited offsets (a record whose number moved or is no longer found is counted apart, not as an error).
 
     python benchmarks/period_audit.py [--batch 1|2|3] [--show] [--rules-only] [--period-from-model]
+
+A random sample of batch 3 was read a second time, independently (`corpus/audit/period_second`): the
+script also prints how often the two readings agree, and govie's accuracy where they do.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ HELD_OUT_BATCHES = ("3",)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--audit", type=Path, default=DEFAULT_PERIOD_AUDIT)
+    parser.add_argument("--second", type=Path, default=DEFAULT_PERIOD_AUDIT.with_name("period_second"), help="second readings")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--rules-only", action="store_true", help="the rule pipeline without the trained components")
     parser.add_argument(
@@ -43,11 +47,14 @@ def main() -> None:
     year_starts = Counter()
     missing = excluded = reports = 0
     wrong = []
+    agreement: Counter[str] = Counter()
     for path in sorted(args.audit.glob("*.tsv")):
         header, rows = read_period_audit(path)
         if args.batch is not None and header.get("batch") != args.batch:
             continue
         reports += 1
+        second_path = args.second / path.name
+        second = {(row.start, row.end): row.period for row in read_period_audit(second_path)[1]} if second_path.is_file() else {}
         text = read_report(args.corpus / "reports" / header["file"])
         if sha256_text(text) != header["sha256"]:
             raise SystemExit(f"{path}: the report's text changed since it was audited")
@@ -62,6 +69,12 @@ def main() -> None:
             if record is None:
                 missing += 1
                 continue
+            other = second.get((row.start, row.end))
+            if other is not None and other != "X":
+                agreement["read twice"] += 1
+                if other == row.period:
+                    agreement["readings agree"] += 1
+                    agreement["govie right where they agree"] += record.period == row.period
             pairs[row.period, record.period] += 1
             by_batch[header.get("batch", "?"), row.period == record.period] += 1
             if row.period == record.period and row.period in ("cumulative", "average"):
@@ -79,6 +92,12 @@ def main() -> None:
     for batch in sorted({batch for batch, _ in by_batch}):
         right, total = by_batch[batch, True], by_batch[batch, True] + by_batch[batch, False]
         print(f"  batch {batch}: {right}/{total} right, accuracy {right / total:.4f}")
+    if agreement["read twice"]:
+        twice, agree = agreement["read twice"], agreement["readings agree"]
+        print(
+            f"read twice: {twice}; the two readings agree on {agree} ({agree / twice:.4f}); "
+            f"govie right on {agreement['govie right where they agree']} of those ({agreement['govie right where they agree'] / max(agree, 1):.4f})"
+        )
     print(f"year_start right where the period is multi-year and right: {year_starts[True]}/{sum(year_starts.values())}")
     for (expected, got), count in sorted(pairs.items(), key=lambda item: -item[1]):
         print(f"  read {expected:<10} predicted {got:<10} {count}")

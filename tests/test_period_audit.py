@@ -16,6 +16,7 @@ from govie.records import MULTI_YEAR_PERIODS, PERIODS
 from conftest import REPO_ROOT
 
 AUDIT_FILES = sorted((REPO_ROOT / DEFAULT_PERIOD_AUDIT).glob("*.tsv"))
+SECOND_READINGS = sorted((REPO_ROOT / DEFAULT_PERIOD_AUDIT.with_name("period_second")).glob("*.tsv"))
 
 
 def test_the_audit_has_three_batches_of_reports_in_no_split():
@@ -27,7 +28,7 @@ def test_the_audit_has_three_batches_of_reports_in_no_split():
     assert not {path.stem + ".txt" for path in (REPO_ROOT / "corpus" / "gold").glob("*.tsv")} & {h["file"] for h in headers}
 
 
-@pytest.mark.parametrize("path", AUDIT_FILES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", AUDIT_FILES + SECOND_READINGS, ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_an_audit_file_is_in_the_contracts_vocabulary(path):
     header, rows = read_period_audit(path)
     assert path.stem + ".txt" == header["file"] and re.fullmatch(r"[0-9a-f]{64}", header["sha256"])
@@ -44,3 +45,10 @@ def test_audit_offsets_point_at_their_numbers(corpus):
         text = read_report(Path(corpus) / "reports" / header["file"])
         assert sha256_text(text) == header["sha256"]
         assert all(text[row.start : row.end] == row.number for row in rows), path.name
+
+
+def test_a_second_reading_reads_figures_of_the_first():
+    assert SECOND_READINGS
+    for path in SECOND_READINGS:
+        first = {(row.start, row.end, row.number) for row in read_period_audit(path.parents[1] / "period" / path.name)[1]}
+        assert {(row.start, row.end, row.number) for row in read_period_audit(path)[1]} <= first, path.name
