@@ -19,9 +19,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-import govie
+from period_common import add_pipeline_options, confusion_lines, load_pipeline, pipeline_name, wrong_periods
+
 from govie.gold import DEFAULT_CORPUS, DEFAULT_PERIOD_AUDIT, read_period_audit, sha256_text
-from govie.pipeline import build_rules_pipeline
 from govie.reading import read_report
 
 # Scored, never read: `--show` does not list their errors.
@@ -33,15 +33,11 @@ def main() -> None:
     parser.add_argument("--audit", type=Path, default=DEFAULT_PERIOD_AUDIT)
     parser.add_argument("--second", type=Path, default=DEFAULT_PERIOD_AUDIT.with_name("period_second"), help="second readings")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--rules-only", action="store_true", help="the rule pipeline without the trained components")
-    parser.add_argument(
-        "--period-from-model", action="store_true", help="let the relation model's period head override the rules (off in the package)"
-    )
+    add_pipeline_options(parser)
     parser.add_argument("--show", action="store_true", help="list every wrong period with its text (not of the held-out batch 3)")
     parser.add_argument("--batch", help="only the reports of this batch (the files' `# batch=` line)")
     args = parser.parse_args()
-    overrides = {"config": {"components": {"govie_relations": {"period_from_model": True}}}} if args.period_from_model else {}
-    nlp = build_rules_pipeline() if args.rules_only else govie.load(**overrides)
+    nlp = load_pipeline(args)
     pairs: Counter[tuple[str, str]] = Counter()
     by_batch: Counter[tuple[str, bool]] = Counter()
     year_starts = Counter()
@@ -82,9 +78,8 @@ def main() -> None:
             if row.period != record.period and header.get("batch") not in HELD_OUT_BATCHES:
                 context = text[max(0, row.start - 60) : row.end + 15].replace("\n", "/")
                 wrong.append(f"{header['file']}\t{row.start}\t{record.indicator}\t{row.period} → {record.period}\t{row.note}\t{context}")
-    matched = sum(pairs.values())
-    errors = sum(count for (expected, got), count in pairs.items() if expected != got)
-    print(f"period audit ({reports} reports), {'rules only' if args.rules_only else 'shipped pipeline'}")
+    matched, errors = wrong_periods(pairs)
+    print(f"period audit ({reports} reports), {pipeline_name(args)}")
     print(
         f"{matched} audited records found, {errors} with a wrong period, accuracy {1 - errors / max(matched, 1):.4f}; "
         f"{missing} audited numbers without a record now, {excluded} read as no record"
@@ -99,8 +94,8 @@ def main() -> None:
             f"govie right on {agreement['govie right where they agree']} of those ({agreement['govie right where they agree'] / max(agree, 1):.4f})"
         )
     print(f"year_start right where the period is multi-year and right: {year_starts[True]}/{sum(year_starts.values())}")
-    for (expected, got), count in sorted(pairs.items(), key=lambda item: -item[1]):
-        print(f"  read {expected:<10} predicted {got:<10} {count}")
+    for line in confusion_lines(pairs, "read"):
+        print(line)
     if args.show:
         print("\n".join(wrong))
 

@@ -12,10 +12,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import govie
+from period_common import add_pipeline_options, confusion_lines, load_pipeline, pipeline_name, wrong_periods
+
 from govie.evaluate import match_records, split_files
 from govie.gold import DEFAULT_CORPUS, load_gold
-from govie.pipeline import build_rules_pipeline
 
 READABLE_SPLITS = ("train", "dev")
 
@@ -23,17 +23,13 @@ READABLE_SPLITS = ("train", "dev")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", nargs="+", default=list(READABLE_SPLITS), choices=READABLE_SPLITS)
-    parser.add_argument("--rules-only", action="store_true", help="the rule pipeline without the trained components")
-    parser.add_argument(
-        "--period-from-model", action="store_true", help="let the relation model's period head override the rules (off in the package)"
-    )
+    add_pipeline_options(parser)
     parser.add_argument("--county", action="store_true", help="only the county and district reports (manifest `level`)")
     parser.add_argument("--show", action="store_true", help="list every wrong period with its text")
     parser.add_argument("--gold", type=Path, default=Path("corpus/gold"))
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args()
-    overrides = {"config": {"components": {"govie_relations": {"period_from_model": True}}}} if args.period_from_model else {}
-    nlp = build_rules_pipeline() if args.rules_only else govie.load(**overrides)
+    nlp = load_pipeline(args)
     levels = {}
     if args.county:
         for line in (args.corpus / "manifest.jsonl").read_text(encoding="utf8").splitlines():
@@ -56,14 +52,11 @@ def main() -> None:
                     wrong.append(
                         f"{document.file}\t{expected.indicator}\t{expected.value:g}{expected.unit}\t{expected.period} → {found.period}\t{context}"
                     )
-    matched = sum(pairs.values())
-    errors = sum(count for (expected, found), count in pairs.items() if expected != found)
-    print(
-        f"{'+'.join(args.split)}{' (county and district)' if args.county else ''}, {'rules only' if args.rules_only else 'shipped pipeline'}"
-    )
+    matched, errors = wrong_periods(pairs)
+    print(f"{'+'.join(args.split)}{' (county and district)' if args.county else ''}, {pipeline_name(args)}")
     print(f"{matched} matched records, {errors} with a wrong period, accuracy {1 - errors / max(matched, 1):.4f}")
-    for (expected, found), count in sorted(pairs.items(), key=lambda item: -item[1]):
-        print(f"  gold {expected:<10} predicted {found:<10} {count}")
+    for line in confusion_lines(pairs, "gold"):
+        print(line)
     if args.show:
         print("\n".join(wrong))
 

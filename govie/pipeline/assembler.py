@@ -346,8 +346,12 @@ SINGLE_YEAR_OPENER = re.compile(
     r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|即将过去的|过去的|回顾)?"
     r"(?:(?:19|20)\d\d年(?!" + SINCE_YEAR_TAIL + r"|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
+# A five-year plan's name, quoted or not (`“十三五”`, `十四五`).
+PLAN_NAME = r"[“\"]?十[一二三四五六]五[”\"]?"
+# A plan named on its own, which in a review's heading is the period (`“十三五”和2020年回顾`).
+PLAN_NAMED = re.compile(PLAN_NAME)
 # Words a sentence may put before the several years it turns to: `回顾过去五年，`, `在“十三五”的五年时间里，`.
-SENTENCE_LEAD_IN = re.compile(r"回顾|纵观|在(?=[“\"]?十[一二三四五六]五|过去)")
+SENTENCE_LEAD_IN = re.compile(rf"回顾|纵观|在(?={PLAN_NAME}|过去)")
 # A paragraph on what is still lacking (`我们也清醒地看到`, `同时也要清醒认识到`).
 SHORTCOMINGS_OPENER = re.compile(r"[^。\n]{0,16}清醒(?:地)?(?:看到|认识到)")
 # Items of a list (`——综合实力再上台阶。`, `一是…`, `（一）…`) go on with the period of the paragraph that opened it.
@@ -460,8 +464,9 @@ class _PeriodContext:
             # Inside a paragraph, a sentence may turn to the single year for the rest of it
             # (`过去五年，…。今年主要预期目标是：…`), or back to the several years (`这五年，…`); a sentence that
             # opens on a year (`2016年西藏被评为…`) speaks of that year alone.
-            lead_in = SENTENCE_LEAD_IN.match(self.text, sent_start)
-            opener = self.multi_year.match(self.text, sent_start) or (lead_in and self.multi_year.match(self.text, lead_in.end()))
+            opener = self.multi_year.match(self.text, sent_start)
+            if opener is None and (lead_in := SENTENCE_LEAD_IN.match(self.text, sent_start)):
+                opener = self.multi_year.match(self.text, lead_in.end())
             single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
                 self._paragraph_marker = opener
@@ -513,7 +518,7 @@ class _PeriodContext:
             if self._names_years_after_year:
                 self._years_part = lead
             return
-        if LIST_ITEM_MARK.match(paragraph) and self._list_marker is not None and not PLAN_PARAGRAPH.search(paragraph):
+        if self._paragraph_is_item and self._list_marker is not None and not PLAN_PARAGRAPH.search(paragraph):
             # (A paragraph that announces the coming year's targets is no item of a list on several years.)
             self.marker = self._list_marker
             return
@@ -1739,7 +1744,7 @@ RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六�
 # The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`).
 RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
 # A level set against the level of an earlier year or plan's end, right after it.
-EARLIER_LEVEL = r"(?:[“\"]?十[一二三四五六]五[”\"]?期?末|(?:19|20)\d\d\s?年(?:末|底)?)"
+EARLIER_LEVEL = rf"(?:{PLAN_NAME}期?末|(?:19|20)\d\d\s?年(?:末|底)?)"
 LEVEL_AGAINST_YEAR = re.compile(rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于){EARLIER_LEVEL}的\s*[\d.]+倍|比{EARLIER_LEVEL})")
 # `投资500亿元的新城项目`: the value sizes the thing after it.
 SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
@@ -1900,10 +1905,6 @@ def _start_level_year(change_start: re.Match[str], clause: str, marker: re.Match
         return year
     first = _year_start(marker, clause, year)
     return first - 1 if first is not None else year
-
-
-# A five-year plan named on its own, which in a review's heading is the period (`“十三五”和2020年回顾`).
-PLAN_NAMED = re.compile(r"[“\"]?十[一二三四五六]五[”\"]?")
 
 
 def _heading_period(heading: str, kind: str, multi_year: re.Pattern[str]) -> re.Match[str] | None:
