@@ -23,6 +23,10 @@ def _one(text: str):
         ("增长6%左右", 6.0, "%", "approx"),
         ("控制在5.5%以内", 5.5, "%", "max"),
         ("三千五百个", 3500.0, "个", "exact"),
+        ("投资约16亿元", 16.0, "亿元", "approx"),
+        # `签约`: signed, not "about"; `折合约` is "about" after `折合`.
+        ("签约73个项目", 73.0, "个", "exact"),
+        ("折合约3800美元", 3800.0, "美元", "approx"),
     ],
 )
 def test_value_unit_and_bound(text, value, unit, bound):

@@ -325,12 +325,18 @@ def _magnitude_reached(text: str, match: re.Match, words: _CountWords) -> bool:
     )
 
 
+# Words that end in a bound word and say nothing of the number: `签约79个项目` was signed, not "about".
+WORD_ENDING_IN_BOUND = re.compile(r"(?:签|节|履|预|违|缔|制)约$")
+
+
 def _bound_word_before(text: str, start: int, bound_of: dict) -> str:
     window = text[max(0, start - 6) : start]
     best = ""
     for (side, word), _ in bound_of.items():
         if side == "before" and window.endswith(word) and len(word) > len(best):
             best = word
+    if best and WORD_ENDING_IN_BOUND.search(window):
+        return ""
     return best
 
 
