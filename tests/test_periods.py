@@ -524,3 +524,53 @@ def test_a_sentence_that_opens_on_reviewing_a_plan_sets_the_period_of_the_senten
     text = "一、2020年工作回顾\n2020年，我们攻坚克难。回顾“十三五”，我们砥砺奋进。全市新建学校86所。\n"
     values = _by_value(govie.extract(text, report_year=2021))
     assert values[86.0][2:] == ("cumulative", 2016)
+
+
+def test_a_headline_flow_in_a_five_year_review_is_a_total_where_the_reports_own_year_figure_is_a_fraction_of_it():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全县经济实力稳步增强。实施重点项目320个，完成固定资产投资612亿元。\n"
+        "二、2020年工作回顾\n"
+        "2020年，全县完成固定资产投资138亿元，增长6.2%。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[612.0][2:] == ("cumulative", 2016)
+    assert values[138.0][2:] == ("year", None)
+
+
+def test_without_the_years_figure_or_far_from_it_a_headline_flow_in_a_review_stays_the_end_years():
+    alone = "一、过去五年工作回顾\n五年来，全县完成固定资产投资612亿元。\n"
+    assert _by_value(govie.extract(alone, report_year=2021))[612.0][2] == "year"
+    # A zone's figure mistaken for the region's is no year of it: a ratio past seven decides nothing.
+    far = alone + "二、2020年工作回顾\n2020年，全县完成固定资产投资61亿元。\n"
+    assert _by_value(govie.extract(far, report_year=2021))[612.0][2] == "year"
+
+
+def test_a_headline_total_opening_a_list_adds_up_the_headline_figures_after_it():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全县固定资产投资累计完成186.5亿元，实际利用外资4.2亿美元，外贸进出口完成2.9亿美元。\n"
+        "天然气管道累计输送天然气96亿立方米，带动外贸进出口实现18.3亿美元。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[186.5][2] == values[4.2][2] == values[2.9][2] == "cumulative"
+    # What the sentence only links to a total of something else is not added up with it.
+    assert values[18.3][2] == "year"
+
+
+def test_a_level_set_against_a_whole_earlier_plan_period_is_a_total_over_this_one():
+    text = (
+        "一、“十三五”时期工作回顾\n"
+        "“十三五”时期，全市对外开放不断扩大。实际利用外资6.3亿美元，为“十二五”时期的2.4倍；"
+        "高新技术企业总数达到210家，比“十二五”时期增加95家。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[6.3][2:] == ("cumulative", 2016)
+    # A stock is of the end year, whatever it is set against.
+    assert values[210.0][2] == "year"
+
+
+def test_a_duration_in_a_five_year_review_is_of_its_last_year():
+    text = "一、过去五年工作回顾\n五年来，营商环境持续优化，新办企业用时减为1个工作日，工程项目审批缩减到38个工作日。\n"
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[1.0][2] == values[38.0][2] == "year"

@@ -643,7 +643,7 @@ def _sentence_records(
             reviews_past,
         )
         tier = _tier(text[max(sent_start, _last_value_end(out, sent_start)) : at], cues) if role == "target" else None
-        period, year_start, year = _period(
+        reading = _period(
             clause,
             sentence[: at - sent_start],
             quantity,
@@ -658,7 +658,14 @@ def _sentence_records(
             text[quantity.mention_end : _clause_end(text, quantity.mention_end, sent_end)],
             role,
             report_year,
+            # A headline total opening a list adds up the headline figures after it in the sentence
+            # (`固定资产投资累计完成186.5亿元，实际利用外资4.2亿美元，外贸进出口完成2.9亿美元`), not one
+            # the sentence only links to something else (`管道累计输送天然气96亿立方米，带动…`).
+            _after_a_headline_total(
+                out, sent_start + max(sentence.rfind("；", 0, at - sent_start), sentence.rfind(";", 0, at - sent_start)) + 1
+            ),
         )
+        period, year_start, year = reading.period, reading.year_start, reading.year
         if state.period_of_head is not None:
             period, year_start = state.period_of_head, None
         if role == "target" and MOVE_START.search(clause) and MOVE_TO.match(text, quantity.mention_end):
@@ -712,6 +719,8 @@ def _sentence_records(
                 year_start=year_start,
                 listed=state.distributed,
                 settled=name.settled,
+                total_by_size=reading.size_decides and period == "year" and not _is_rate(quantity.unit),
+                total_start=reading.total_start,
             )
             out.append(record)
         if ratio is not None:
@@ -812,6 +821,16 @@ def _list_lengths(text: str, quantities: list[Quantity], number: int) -> tuple[i
         if only_joined:
             bare += 1
     return listed, bare
+
+
+def _after_a_headline_total(records: list[Draft], since: int) -> bool:
+    """Whether the last level given since `since` (its growth aside) is a headline figure's total."""
+    for draft in reversed(records):
+        if draft.start < since:
+            return False
+        if draft.measure == "level" and not _is_rate(draft.unit):
+            return draft.period == "cumulative" and draft.indicator_id is not None
+    return False
 
 
 def _last_value_end(records: list[Draft], default: int) -> int:
@@ -1307,6 +1326,9 @@ EACH_VALUE = re.compile(r"各(?:为|达|有)?$|[两三]个[“\"]?$")
 RATE_UNITS = ("%", "‰")
 # Rates and multiples: never a sum of parts, so one may be said of several heads, or of a part of one.
 NOT_SUMMED_UNITS = RATE_UNITS + ("倍",)
+# How long something takes (`审批时限缩短到5个工作日`, `1小时通勤圈`, `去化周期7个月`): a level of its
+# year, never a sum over several (`天` is left out: days are counted up, `优良天数`).
+DURATION_UNITS = ("个工作日", "工作日", "小时", "分钟", "个月")
 
 
 def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: AssemblyWords, listed: int = 1) -> list[Name]:
@@ -1717,6 +1739,8 @@ THRESHOLD_CROSSED = re.compile(r"(?:迈上|迈入|跨越|跨过|跨上|站上|�
 # What a place has, or makes in a year, at the end of the years reviewed (`煤化工总产能`, `农村公路总里程`,
 # `果品年产量`).
 STOCK_NAME = re.compile(r"(?:产能|里程|资源量|装机(?:容量)?|储能)$|^年产|[^均]年产[量值]")
+# What adds the years up where nothing reaches back past the year (`全年累计救助900人次`, GUIDELINE 13).
+SUMMED_LIST = re.compile(r"累计|合计|总计|共计")
 # What an industry or a firm makes or sells, counted by the year.
 ANNUAL_FLOW_NAME = re.compile(r"(?:产值|营业收入|营收|增加值|销售收入|销售额|交易额|零售总额)$")
 # What there is in all at the end of the years (`市场主体总数`, `人才资源总量`, `国有企业总资产`), whatever
@@ -1746,6 +1770,11 @@ RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
 # A level set against the level of an earlier year or plan's end, right after it.
 EARLIER_LEVEL = rf"(?:{PLAN_NAME}期?末|(?:19|20)\d\d\s?年(?:末|底)?)"
 LEVEL_AGAINST_YEAR = re.compile(rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于){EARLIER_LEVEL}的\s*[\d.]+倍|比{EARLIER_LEVEL})")
+# A level set against a whole earlier period (`实际利用外资6.3亿美元，为“十二五”时期的2.4倍`, `比前五年
+# 增长60%`) is a total over this one.
+LEVEL_AGAINST_PERIOD = re.compile(
+    rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于)(?:{PLAN_NAME}(?:时期|期间)|前五年|上一个五年)的\s*[\d.]+倍|比(?:{PLAN_NAME}(?:时期|期间)|前五年|上一个五年))"
+)
 # `投资500亿元的新城项目`: the value sizes the thing after it.
 SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
 
@@ -1765,7 +1794,8 @@ def _period(
     rest_of_clause: str = "",
     role: str = "actual",
     report_year: int | None = None,
-) -> tuple[str, int | None, int | None]:
+    summed_list: bool = False,
+) -> PeriodReading:
     """The stretch of time a value covers (RECORDS.md `period`), its first year, and its year.
 
     Part of the year: a part-year marker (`1—11月`, `前三季度`) after the last `全年` before the
@@ -1777,18 +1807,18 @@ def _period(
     level reached (`达到`, `增至`) or a rate."""
     to_date = _last(periods["to_date"], before)
     if to_date >= 0 and to_date > _last(periods["year_again"], before):
-        return "to_date", None, year
+        return PeriodReading("to_date", None, year)
     after_figures = rest_of_clause[CLAUSE_HEAD.match(rest_of_clause).end() :]
     thing_and_year = THING_AND_YEAR.match(after_figures)
     if periods["to_date"].match(after_figures, thing_and_year.end() if thing_and_year else 0):
         # `确保剩余贫困人口215户503人上半年全部脱贫`, `…286户、734人贫困人口今年上半年全部脱贫`: the part
         # of the year written after the figures.
-        return "to_date", None, year
+        return PeriodReading("to_date", None, year)
     horizon = next(reversed(list(TARGET_HORIZON.finditer(before))), None)
     if horizon is not None and role == "target" and year is not None and not ONE_YEAR_AFTER.search(before, horizon.end()):
         # (The years count from the report's, where a plan's goal already carries the plan's last year.)
         start = min(year, report_year) if report_year is not None else year
-        return _period_of_horizon(horizon, quantity, measure, start, indicator, clause)
+        return PeriodReading(*_period_of_horizon(horizon, quantity, measure, start, indicator, clause))
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
     marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
@@ -1801,55 +1831,67 @@ def _period(
     if years_average:
         # `两年平均增长5.3%`: the yearly average of the last two years (over a year of a slump).
         count = parse_number(years_average.group("years"))
-        return "average", year - int(count) + 1 if year is not None and count else None, year
+        return PeriodReading("average", year - int(count) + 1 if year is not None and count else None, year)
     average = periods["average"].search(clause)
     if average and not re.match(r"(?:浓度|气温|降水|降雨|日照|增收|补助)", clause[average.end() :]):
-        return "average", _year_start(marker, clause, year), year
+        return PeriodReading("average", _year_start(marker, clause, year), year)
     if marker is not None and periods["each_year"].search(clause):
         # `五年来，…每年投资3000万元`: what each year of the passage saw, its yearly average.
-        return "average", _year_start(marker, clause, year), year
+        return PeriodReading("average", _year_start(marker, clause, year), year)
     base = SINCE_BASE_YEAR.search(clause)
     if base and measure in ("growth", "change") and year is not None and int(base.group(1)) < year - 1:
-        return "cumulative", int(base.group(1)) + 1, year
+        return PeriodReading("cumulative", int(base.group(1)) + 1, year)
     plan_base = SINCE_PLAN_END.search(clause)
     if plan_base and measure in ("growth", "change") and year is not None and FIVE_YEAR_PLAN_END[plan_base.group(1)] < year - 1:
-        return "cumulative", FIVE_YEAR_PLAN_END[plan_base.group(1)] + 1, year
+        return PeriodReading("cumulative", FIVE_YEAR_PLAN_END[plan_base.group(1)] + 1, year)
     if measure in ("growth", "change") and SINCE_EVENT.search(clause):
-        return "cumulative", None, year
+        return PeriodReading("cumulative", None, year)
     change_start = CHANGE_START.search(clause)
     if change_start:
-        return "year", None, _start_level_year(change_start, clause, marker, year)
+        return PeriodReading("year", None, _start_level_year(change_start, clause, marker, year))
     if marker is None:
         if PROJECT_TOTAL.search(clause) and quantity.unit not in NOT_SUMMED_UNITS:
-            return "cumulative", None, year
-        return "year", None, year
+            return PeriodReading("cumulative", None, year)
+        # (`累计` with nothing reaching back past the year is the year's total, GUIDELINE 13, unless
+        # the report's own figure for the year shows it is several years'.)
+        return PeriodReading("year", None, year, size_decides=bool(SUMMED_LIST.search(clause)))
+    if (
+        measure == "level"
+        and LEVEL_AGAINST_PERIOD.match(after)
+        and not _is_rate(quantity.unit)
+        and not STOCK_TOTAL.search(indicator)
+        and not PER_HEAD.search(indicator)
+    ):
+        return PeriodReading("cumulative", _year_start(marker, clause, year), year)
     if measure == "level" and LEVEL_AGAINST_YEAR.match(after):
         # `利用外资4.8亿美元，是“十一五”末的2.3倍`: the level of the end year, set against the
         # level of an earlier one (against a whole plan period, `是“十一五”期间的3.7倍`, it is a total).
-        return "year", None, year
+        return PeriodReading("year", None, year)
     if _is_rate(quantity.unit):
         # A rate is of a year; a change over a passage on several years (`五年来…减少42.9%`,
         # `70年来，地区生产总值增长215倍`) spans them, and so does a rate held through it.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
-            return "cumulative", _year_start(marker, clause, year), year
+            return PeriodReading("cumulative", _year_start(marker, clause, year), year)
         if measure == "level" and role == "actual" and (RATE_HELD.search(clause) or RATE_OF_CASES.search(before)):
-            return "cumulative", _year_start(marker, clause, year), year
-        return "year", None, year
+            return PeriodReading("cumulative", _year_start(marker, clause, year), year)
+        return PeriodReading("year", None, year)
     item_start = max(clause.rfind(LIST_BREAK), *(clause.rfind(ch) for ch in CLAUSE_BREAK)) + 1
     if STOCK_TOTAL.search(indicator) and not periods["total"].search(clause, item_start):
         # `过江通道新增3条、总数15条`: what there is in all at the end of the years.
-        return "year", None, year
+        return PeriodReading("year", None, year)
     if not periods["total"].search(clause, item_start) and (
         PER_HEAD.search(indicator)
         or (STOCK_NAME.search(indicator) and not FLOW_OF_STOCK.search(before + indicator))
         or periods["stock"].search(clause)
         or THRESHOLD_CROSSED.search(clause)
         or SIZE_OF_THING.match(after)
+        or (measure == "level" and quantity.unit in DURATION_UNITS)
     ):
         # What is not a flow over the years is of the end year: a per-head figure or standard
         # (`人均地区生产总值超过18万元`, `户均增收6000元`), a balance, a stock held (`拥有`, `发展到`, `生产能力`),
-        # a threshold crossed (`先后迈上3000亿元`), a size of the thing named after it (`投资500亿元的新城项目`).
-        return "year", None, year
+        # a threshold crossed (`先后迈上3000亿元`), a size of the thing named after it (`投资500亿元的新城项目`),
+        # a duration.
+        return PeriodReading("year", None, year)
     level = _last(cues["level"], clause)
     # (`城镇新增就业累计达726万人` adds the years up: the level reached is a total.)
     item_start = clause.rfind(LIST_BREAK, 0, max(level, 0)) + 1
@@ -1859,17 +1901,28 @@ def _period(
         and not periods["total"].search(clause, item_start, level)
         and not YEARS_DONE.search(clause, 0, level)
     ):
-        return "year", None, year
+        return PeriodReading("year", None, year)
     if (
         (headline or ANNUAL_FLOW_NAME.search(indicator))
         and not periods["total"].search(clause)
         and not periods["multi_year"].search(clause)
+        and not summed_list
     ):
         # A headline figure (地区生产总值, 固定资产投资) or what an industry makes or sells in a year
         # (`高新技术产业营业收入`, `金融业增加值`) in a five-year review is its end year's figure unless
-        # the clause adds the years up (`累计`, `五年共`, `新增`).
-        return "year", None, year
-    return "cumulative", _year_start(marker, clause, year), year
+        # the clause adds the years up (`累计`, `五年共`, `新增`), or the report's figure for the end
+        # year is a fraction of it.
+        return PeriodReading("year", None, year, size_decides=True, total_start=_year_start(marker, clause, year))
+    return PeriodReading("cumulative", _year_start(marker, clause, year), year)
+
+
+class PeriodReading(NamedTuple):
+    period: str
+    year_start: int | None
+    year: int | None
+    # Read as one year's only for want of a word that adds the years up: `sum_totals_by_size` decides.
+    size_decides: bool = False
+    total_start: int | None = None
 
 
 def _is_rate(unit: str) -> bool:
@@ -1995,6 +2048,54 @@ def name_county_own_figures(state: DocState, report_year: int | None, lexicon: L
         draft.indicator_id = lexicon.headline_id(draft.indicator.removeprefix(COUNTY_AREA), draft.measure, draft.unit)
 
 
+# A total over several years against one year's figure of the same report: three years' and more,
+# not a figure of another scale (a zone's output given the region's id).
+TOTAL_TO_YEAR = (2.5, 7.0)
+# Headline flows that reviews add up over their years (`五年累计完成固定资产投资`); never output, value
+# added or income, whose levels a zone's figure given the region's id could shadow.
+SUMMED_OVER_YEARS = frozenset(
+    {
+        "actual_fdi",
+        "fixed_asset_investment",
+        "foreign_trade",
+        "general_budget_expenditure",
+        "general_budget_revenue",
+        "industrial_investment",
+        "retail_sales",
+        "tourism_revenue",
+        "tourist_visits",
+        "urban_new_jobs",
+    }
+)
+
+
+def sum_totals_by_size(drafts: list[Draft]) -> None:
+    """A flow read as one year's only for want of a word that adds the years up (`Draft.total_by_size`)
+    is a total over several years where the report gives the same indicator's figure for that year
+    at a fraction of it (`完成固定资产投资612亿元` in a five-year review, 138亿元 for its last year):
+    `cumulative`. Run where the indicator ids are final."""
+    doubtful = [draft for draft in drafts if draft.total_by_size and draft.period == "year"]
+    if not doubtful:
+        return
+    low, high = TOTAL_TO_YEAR
+    for draft in doubtful:
+        if draft.indicator_id not in SUMMED_OVER_YEARS or draft.measure != "level" or draft.role == "target" or draft.value <= 0:
+            continue
+        if any(
+            other.indicator_id == draft.indicator_id
+            and other.unit == draft.unit
+            and other.year == draft.year
+            and other.measure == "level"
+            and other.period == "year"
+            and other.role != "target"
+            and not other.total_by_size
+            and other.value > 0
+            and low <= draft.value / other.value <= high
+            for other in drafts
+        ):
+            draft.period, draft.year_start = "cumulative", draft.total_start
+
+
 class Assembler:
     def __init__(self, nlp: Language, name: str, *, indicators_key: str) -> None:
         self.name = name
@@ -2006,6 +2107,7 @@ class Assembler:
         state = doc_state(doc)
         state.drafts = assemble(state.text, state.sentences, state.quantities, state.sections, doc._.report_year, self.words)
         name_county_own_figures(state, doc._.report_year, self.lexicon)
+        sum_totals_by_size(state.drafts)
         publish(doc, state.drafts)
         spans = []
         for draft in state.drafts:

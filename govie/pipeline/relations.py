@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lexicon import Lexicon
-from .assembler import MILESTONE_WORDS, NOT_SUMMED_UNITS, name_county_own_figures
+from .assembler import MILESTONE_WORDS, NOT_SUMMED_UNITS, name_county_own_figures, sum_totals_by_size
 from .context import Section
 from .quantities import FINAL_EXCLUSIONS, Quantity
 from .state import Draft, doc_state, publish
@@ -420,6 +420,7 @@ class Relations:
             state = doc_state(doc)
             state.drafts = self.revise(doc, self.relation_model)
             name_county_own_figures(state, doc._.report_year, self.lexicon)
+            sum_totals_by_size(state.drafts)
             publish(doc, state.drafts)
         return doc
 

@@ -67,6 +67,11 @@ class Draft:
     # The indicator was restored by a rule from a list the value is distributed over (`分别`): the
     # relation model keeps it and decides the rest.
     listed: bool = False
+    # Read as the end year's figure only because nothing in its passage adds the years up (a headline
+    # flow in a five-year review, `累计` with no start): the report's other figures of the indicator
+    # decide (`sum_totals_by_size`). The first year it covers if it is a total.
+    total_by_size: bool = False
+    total_start: int | None = None
 
 
 @dataclass(frozen=True)
