@@ -661,9 +661,7 @@ def _sentence_records(
             # A headline total opening a list adds up the headline figures after it in the sentence
             # (`固定资产投资累计完成186.5亿元，实际利用外资4.2亿美元，外贸进出口完成2.9亿美元`), not one
             # the sentence only links to something else (`管道累计输送天然气96亿立方米，带动…`).
-            _after_a_headline_total(
-                out, sent_start + max(sentence.rfind("；", 0, at - sent_start), sentence.rfind(";", 0, at - sent_start)) + 1
-            ),
+            _after_a_headline_total(out, sent_start + _semicolon_part_start(sentence[: at - sent_start])),
         )
         period, year_start, year = reading.period, reading.year_start, reading.year
         if state.period_of_head is not None:
@@ -821,6 +819,11 @@ def _list_lengths(text: str, quantities: list[Quantity], number: int) -> tuple[i
         if only_joined:
             bare += 1
     return listed, bare
+
+
+def _semicolon_part_start(before: str) -> int:
+    """Where the part of a sentence after its last semicolon begins: lists of figures run to one."""
+    return max(before.rfind("；"), before.rfind(";")) + 1
 
 
 def _after_a_headline_total(records: list[Draft], since: int) -> bool:
@@ -1767,14 +1770,19 @@ ONE_YEAR_AFTER = re.compile(r"今年|本年|当年|明年|年内|(?:19|20)\d\d�
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
 # The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`).
 RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
+
+
 # A level set against the level of an earlier year or plan's end, right after it.
+def _level_set_against(earlier: str) -> re.Pattern[str]:
+    """A level followed by its multiple of, or its change from, `earlier` (`，是…的2.3倍`, `，比…`)."""
+    return re.compile(rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于){earlier}的\s*[\d.]+倍|比{earlier})")
+
+
 EARLIER_LEVEL = rf"(?:{PLAN_NAME}期?末|(?:19|20)\d\d\s?年(?:末|底)?)"
-LEVEL_AGAINST_YEAR = re.compile(rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于){EARLIER_LEVEL}的\s*[\d.]+倍|比{EARLIER_LEVEL})")
+LEVEL_AGAINST_YEAR = _level_set_against(EARLIER_LEVEL)
 # A level set against a whole earlier period (`实际利用外资6.3亿美元，为“十二五”时期的2.4倍`, `比前五年
 # 增长60%`) is a total over this one.
-LEVEL_AGAINST_PERIOD = re.compile(
-    rf"[^，；。\d]{{0,4}}[，,]?\s*(?:(?:是|为|相当于)(?:{PLAN_NAME}(?:时期|期间)|前五年|上一个五年)的\s*[\d.]+倍|比(?:{PLAN_NAME}(?:时期|期间)|前五年|上一个五年))"
-)
+LEVEL_AGAINST_PERIOD = _level_set_against(rf"(?:{PLAN_NAME}(?:时期|期间)|前五年|上一个五年)")
 # `投资500亿元的新城项目`: the value sizes the thing after it.
 SIZE_OF_THING = re.compile(r"(?:以上)?的[^，。；、\d]{2}")
 
@@ -1821,7 +1829,7 @@ def _period(
         return PeriodReading(*_period_of_horizon(horizon, quantity, measure, start, indicator, clause))
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
-    marker = periods["multi_year"].search(before, max(before.rfind("；"), before.rfind(";")) + 1)
+    marker = periods["multi_year"].search(before, _semicolon_part_start(before))
     if marker is None and not SINGLE_YEAR.search(before):
         marker = paragraph_period
     elif marker is not None and not periods["multi_year"].search(clause) and SINGLE_YEAR.search(clause):
