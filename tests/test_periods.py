@@ -574,3 +574,16 @@ def test_a_duration_in_a_five_year_review_is_of_its_last_year():
     text = "一、过去五年工作回顾\n五年来，营商环境持续优化，新办企业用时减为1个工作日，工程项目审批缩减到38个工作日。\n"
     values = _by_value(govie.extract(text, report_year=2021))
     assert values[1.0][2] == values[38.0][2] == "year"
+
+
+def test_a_few_years_summed_in_a_one_year_review_cover_the_rest_of_their_clause_only():
+    text = (
+        "一、2023年工作回顾\n"
+        "全年新建污水管网420公里、三年累计1350公里，完成18个乡镇污水处理站提标改造。"
+        "近两年累计新建高标准农田32万亩、改造提升6.5万亩，粮食总产量达到41万吨。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2024))
+    assert values[1350.0][2:] == ("cumulative", 2021)
+    assert values[32.0][2:] == values[6.5][2:] == ("cumulative", 2022)
+    # What comes before them in the clause, or in a clause after it, is the year's.
+    assert values[420.0][2] == values[18.0][2] == values[41.0][2] == "year"

@@ -1728,6 +1728,10 @@ SINCE_EVENT = re.compile(r"(?:比|较|是)(?:改革|帮扶|搬迁|实施|开展|
 # What a project or a park has had put in since it began (`…项目累计完成投资189亿元`), also in a
 # review of one year.
 PROJECT_TOTAL = re.compile(r"(?:项目|园区|工程|基地|度假区)[^，。；]{0,12}累计(?:完成|投资|投入)")
+# A few years summed, for the rest of their clause only (`近三年累计造林…`, `两年累计新建…、改造…`;
+# not `全年新建管网300公里、四年累计1100公里，完成…`); unlike the markers of several years they open no
+# paragraph.
+YEARS_SUMMED = re.compile(r"(?<![\d年第])[两三四]年(?:累计|共计)|近[两三四]年(?=[^，。；]{0,6}(?:累计|共|新增|完成|建成))")
 # What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
 YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
@@ -1829,7 +1833,9 @@ def _period(
         return PeriodReading(*_period_of_horizon(horizon, quantity, measure, start, indicator, clause))
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
-    marker = periods["multi_year"].search(before, _semicolon_part_start(before))
+    marker = periods["multi_year"].search(before, _semicolon_part_start(before)) or YEARS_SUMMED.search(
+        before, max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1
+    )
     if marker is None and not SINGLE_YEAR.search(before):
         marker = paragraph_period
     elif marker is not None and not periods["multi_year"].search(clause) and SINGLE_YEAR.search(clause):
