@@ -587,3 +587,14 @@ def test_a_few_years_summed_in_a_one_year_review_cover_the_rest_of_their_clause_
     assert values[32.0][2:] == values[6.5][2:] == ("cumulative", 2022)
     # What comes before them in the clause, or in a clause after it, is the year's.
     assert values[420.0][2] == values[18.0][2] == values[41.0][2] == "year"
+
+
+def test_a_total_so_far_in_a_one_year_review_is_no_total_of_the_year():
+    text = (
+        "一、2023年工作回顾\n"
+        "保障物流通道畅通，已累计开行货运班列1.2万列。截至年末累计180万人纳入长期护理保险。"
+        "全年累计救助困难群众900人次。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2024))
+    assert values[1.2][2] == values[180.0][2] == "cumulative"
+    assert values[900.0][2] == "year"

@@ -1732,6 +1732,9 @@ PROJECT_TOTAL = re.compile(r"(?:项目|园区|工程|基地|度假区)[^，。�
 # not `全年新建管网300公里、四年累计1100公里，完成…`); unlike the markers of several years they open no
 # paragraph.
 YEARS_SUMMED = re.compile(r"(?<![\d年第])[两三四]年(?:累计|共计)|近[两三四]年(?=[^，。；]{0,6}(?:累计|共|新增|完成|建成))")
+# A total so far, since whenever it began (`已累计开行…列`, `截至年末累计…万人纳入`), not the year's
+# (`全年累计救助900人次`).
+TOTAL_SO_FAR = re.compile(r"(?<!全年)已累计|累计已|至今累计|截至[^，；。]{0,12}累计")
 # What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
 YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
@@ -1864,7 +1867,7 @@ def _period(
     if change_start:
         return PeriodReading("year", None, _start_level_year(change_start, clause, marker, year))
     if marker is None:
-        if PROJECT_TOTAL.search(clause) and quantity.unit not in NOT_SUMMED_UNITS:
+        if (PROJECT_TOTAL.search(clause) or TOTAL_SO_FAR.search(clause)) and quantity.unit not in NOT_SUMMED_UNITS:
             return PeriodReading("cumulative", None, year)
         # (`累计` with nothing reaching back past the year is the year's total, GUIDELINE 13, unless
         # the report's own figure for the year shows it is several years'.)
