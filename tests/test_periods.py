@@ -598,3 +598,14 @@ def test_a_total_so_far_in_a_one_year_review_is_no_total_of_the_year():
     values = _by_value(govie.extract(text, report_year=2024))
     assert values[1.2][2] == values[180.0][2] == "cumulative"
     assert values[900.0][2] == "year"
+
+
+def test_a_count_of_years_written_in_digits_marks_a_passage_on_several_years():
+    text = "一、过去5年工作回顾\n这是生态环境持续改善的5年。5年来，全市累计新建污水管网860公里，城市建成区绿化覆盖率由38.2%提高到42.6%。\n"
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[860.0][2:] == ("cumulative", 2016)
+    # The level a move starts from is of the year before the five.
+    assert values[38.2][1:] == (2015, "year", None)
+    # Not the last digit of a year: `2015年来` is no `5年来`.
+    one_year = _by_value(govie.extract("一、2020年工作回顾\n全年新建污水管网120公里，为2015年来最多。\n", report_year=2021))
+    assert one_year[120.0][2] == "year"

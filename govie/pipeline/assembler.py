@@ -99,6 +99,21 @@ class Name(NamedTuple):
         return cls(draft.indicator, draft.indicator_start, draft.indicator_end)
 
 
+YEAR_COUNT_DIGITS = {"两": "2", "二": "2", "三": "3", "四": "4", "五": "5"}
+
+
+def _with_digits(words: list[str]) -> str:
+    """A cue list as one pattern, a count of years written in a digit too (`过去5年`, `5年来`, as some
+    reports and copies write `过去五年`), and not the last digit of a year (`2015年来`)."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = re.escape(word)
+        for numeral, digit in YEAR_COUNT_DIGITS.items():
+            pattern = pattern.replace(numeral + "年", f"(?:{numeral}|(?<!\\d){digit})年")
+        alternatives.append(pattern)
+    return "|".join(alternatives)
+
+
 class AssemblyWords:
     """The cue patterns and headline ids of one lexicon, compiled once."""
 
@@ -146,7 +161,7 @@ class AssemblyWords:
         return {
             "multi_year": re.compile(
                 "(?:"
-                + cues["period_multi_year"].pattern
+                + _with_digits(self.lexicon.cues["period_multi_year"])
                 + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|的五年|五年|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年"
                 + SINCE_YEAR_TAIL
                 + r"|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|经过[两三四五六七八九十]年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)|这是[^，。；]{1,30}的五年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
@@ -1731,15 +1746,15 @@ PROJECT_TOTAL = re.compile(r"(?:项目|园区|工程|基地|度假区)[^，。�
 # A few years summed, for the rest of their clause only (`近三年累计造林…`, `两年累计新建…、改造…`;
 # not `全年新建管网300公里、四年累计1100公里，完成…`); unlike the markers of several years they open no
 # paragraph.
-YEARS_SUMMED = re.compile(r"(?<![\d年第])[两三四]年(?:累计|共计)|近[两三四]年(?=[^，。；]{0,6}(?:累计|共|新增|完成|建成))")
+YEARS_SUMMED = re.compile(r"(?<![\d年第])[两三四2-4]年(?:累计|共计)|近[两三四2-4]年(?=[^，。；]{0,6}(?:累计|共|新增|完成|建成))")
 # A total so far, since whenever it began (`已累计开行…列`, `截至年末累计…万人纳入`), not the year's
 # (`全年累计救助900人次`).
 TOTAL_SO_FAR = re.compile(r"(?<!全年)已累计|累计已|至今累计|截至[^，；。]{0,12}累计")
 # What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
 YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
-    rf"([两三四五]|(?<![\d年])[1-9]\d)年(?:来|间|{YEARS_DID})|"
-    r"过去(?:的)?([三五])年|近([三五])年|这([五])年|的([五])年|回望([1-9]\d)年|(?:今后|未来)([三五])年|经过([两三四五六七八九十])年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)"
+    rf"([两三四五]|(?<![\d年])[1-9]\d|(?<![\d年])[2-5])年(?:来|间|{YEARS_DID})|"
+    r"过去(?:的)?([三五3-5])年|近([三五3-5])年|这([五5])年|的([五])年|回望([1-9]\d)年|(?:今后|未来)([三五])年|经过([两三四五六七八九十])年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)"
 )
 
 
