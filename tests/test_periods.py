@@ -609,3 +609,20 @@ def test_a_count_of_years_written_in_digits_marks_a_passage_on_several_years():
     # Not the last digit of a year: `2015年来` is no `5年来`.
     one_year = _by_value(govie.extract("一、2020年工作回顾\n全年新建污水管网120公里，为2015年来最多。\n", report_year=2021))
     assert one_year[120.0][2] == "year"
+
+
+def test_a_total_by_size_is_decided_again_on_the_ids_of_the_time():
+    from govie.pipeline.assembler import sum_totals_by_size
+    from govie.pipeline.state import Draft
+
+    def draft(value, indicator_id, **flags):
+        return Draft("固定资产投资", indicator_id, value, "亿元", "level", "actual", "exact", None, 2020, 0, 3, "", **flags)
+
+    total = draft(612.0, "fixed_asset_investment", total_by_size=True, total_start=2016)
+    last_year = draft(138.0, "fixed_asset_investment")
+    sum_totals_by_size([total, last_year])
+    assert (total.period, total.year_start) == ("cumulative", 2016)
+    # The year's figure turns out to be of something else: the total is the end year's figure again.
+    last_year.indicator_id = "industrial_investment"
+    sum_totals_by_size([total, last_year])
+    assert (total.period, total.year_start) == ("year", None)

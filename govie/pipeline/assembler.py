@@ -2105,7 +2105,11 @@ def sum_totals_by_size(drafts: list[Draft]) -> None:
     """A flow read as one year's only for want of a word that adds the years up (`Draft.total_by_size`)
     is a total over several years where the report gives the same indicator's figure for that year
     at a fraction of it (`完成固定资产投资612亿元` in a five-year review, 138亿元 for its last year):
-    `cumulative`. Run where the indicator ids are final."""
+    `cumulative`. It decides afresh each time it runs, on the ids of the time: the assembler's rules',
+    then the relation model's."""
+    for draft in drafts:
+        if draft.summed_by_size:
+            draft.period, draft.year_start, draft.summed_by_size = "year", None, False
     doubtful = [draft for draft in drafts if draft.total_by_size and draft.period == "year"]
     if not doubtful:
         return
@@ -2125,7 +2129,7 @@ def sum_totals_by_size(drafts: list[Draft]) -> None:
             and low <= draft.value / other.value <= high
             for other in drafts
         ):
-            draft.period, draft.year_start = "cumulative", draft.total_start
+            draft.period, draft.year_start, draft.summed_by_size = "cumulative", draft.total_start, True
 
 
 class Assembler:

@@ -490,6 +490,11 @@ class Relations:
         """The model's period where the rules saw none (`year`): a period the rules found comes from
         an explicit marker (`1—11月`, `年均`, `过去五年`), which the model must not overturn. The first
         year stays the rules' where the period spans several years."""
+        if period is not None and draft.total_by_size:
+            # Left to the size of the figure by the rules: the model's period settles it instead.
+            draft.total_by_size = False
+            if draft.summed_by_size:
+                draft.period, draft.year_start, draft.summed_by_size = "year", None, False
         if period is not None and period != draft.period and draft.period == "year":
             draft.period = period
             if period not in ("cumulative", "average"):

@@ -72,6 +72,8 @@ class Draft:
     # decide (`sum_totals_by_size`). The first year it covers if it is a total.
     total_by_size: bool = False
     total_start: int | None = None
+    # Made a total by `sum_totals_by_size`, which undoes it when it decides again on other ids.
+    summed_by_size: bool = False
 
 
 @dataclass(frozen=True)
