@@ -585,3 +585,13 @@ def test_a_copy_run_into_one_line_gets_its_paragraphs_back():
         normalize("市长 汪 泉\n全县地区生产总值增长6%。 城镇新增就业3000人。").text
         == "市长 汪 泉\n全县地区生产总值增长6%。城镇新增就业3000人。"
     )
+
+
+def test_a_wrapped_line_shortened_by_a_watermark_run_into_it_is_still_joined() -> None:
+    # The watermark was laid out with the text: the line was as wide as its neighbours.
+    stamped = PDF_LIKE.replace(
+        "定任务，我们坚持稳中求进工作总基调，全市地区生产总值增长", "定任务，我们坚持稳中 内 部 资 料 注 意 保 存 求进工作总基调"
+    )
+    result = normalize(stamped)
+    assert "稳定任务，我们坚持稳中求进工作总基调6.1%，一般公共预算收入" in result.text
+    assert_invariants(stamped, result)

@@ -990,9 +990,12 @@ class _Line:
     start: int  # first non-space character
     end: int  # after the last non-space character
     content: str
+    # How long the line was as laid out, in the text as found: a watermark or glosses removed from a
+    # wrapped line leave it as wide as its neighbours.
+    width: int
 
 
-def _lines(text: str) -> list[_Line | None]:
+def _lines(text: str, offsets: Offsets | None = None) -> list[_Line | None]:
     """Physical lines with their content spans; None for blank lines."""
     result: list[_Line | None] = []
     pos = 0
@@ -1000,7 +1003,9 @@ def _lines(text: str) -> list[_Line | None]:
         content = raw.strip(" ")
         if content:
             lead = len(raw) - len(raw.lstrip(" "))
-            result.append(_Line(pos + lead, pos + lead + len(content), content))
+            start, end = pos + lead, pos + lead + len(content)
+            width = offsets[end - 1] - offsets[start] + 1 if offsets is not None else len(content)
+            result.append(_Line(start, end, content, max(width, len(content))))
         else:
             result.append(None)
         pos += len(raw) + 1
@@ -1009,11 +1014,11 @@ def _lines(text: str) -> list[_Line | None]:
 
 def _typical_wrapped_length(lines: Sequence[_Line]) -> int | None:
     """Median length of long lines if the document looks PDF-broken, else None."""
-    long_lines = [ln for ln in lines if len(ln.content) >= _MIN_WRAPPED_LINE]
+    long_lines = [ln for ln in lines if ln.width >= _MIN_WRAPPED_LINE]
     open_lines = [ln for ln in long_lines if ln.content[-1] not in _SENTENCE_END]
     if len(open_lines) < _MIN_BROKEN_LINES or len(open_lines) < _PDF_OPEN_SHARE * len(long_lines):
         return None
-    lengths = sorted(len(ln.content) for ln in long_lines)
+    lengths = sorted(ln.width for ln in long_lines)
     typical = lengths[len(lengths) // 2]
     # Open lines of about one length are a wrapping width only if few lines run far past it: a web
     # copy with many short open headings between long paragraphs was never wrapped.
@@ -1071,7 +1076,7 @@ def _bare_page_numbers(lines: list[_Line | None], min_wrapped: float) -> list[Ed
         if (
             previous is not None
             and _BARE_PAGE_NUMBER_RE.fullmatch(line.content)
-            and len(previous.content) >= min_wrapped
+            and previous.width >= min_wrapped
             and _ends_open(previous.content)
         ):
             edits.append((line.start, line.end, ""))
@@ -1093,7 +1098,7 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
     - B is a one- or two-character fragment of a title (`政府工作报\\n告`).
     Decisions use the paragraph joined so far, so normalising the output again joins nothing more.
     """
-    lines = _lines(text)
+    lines = _lines(text, offsets)
     present = [ln for ln in lines if ln is not None]
     typical = _typical_wrapped_length(present)
     min_wrapped = typical * _WRAPPED_LENGTH_SHARE if typical else None
@@ -1121,14 +1126,14 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
             in_heading = _NUMBERED_HEADING_RE.match(paragraph) is not None and not _SENTENCE_STOP_RE.search(paragraph)
             wrapped = (
                 min_wrapped is not None
-                and len(line.content) >= min_wrapped
-                and (_ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and typical is not None and len(line.content) >= typical))
+                and line.width >= min_wrapped
+                and (_ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and typical is not None and line.width >= typical))
                 # A heading shorter than a full line ends there (`一、2024年工作回顾——…` then its body).
                 and not (typical is not None and len(paragraph) < typical and _TOP_HEADING_RE.match(paragraph))
             )
             if in_heading and typical:
                 # A numbered heading goes on only from a nearly full line; one well over the width was never wrapped.
-                wrapped = typical * _FULL_LINE_SHARE <= len(line.content) <= typical * _WHOLE_LINE_SHARE and _ends_open(paragraph)
+                wrapped = typical * _FULL_LINE_SHARE <= line.width <= typical * _WHOLE_LINE_SHARE and _ends_open(paragraph)
             join = wrapped or _broken_mid_sentence(paragraph)
         if not join and _title_fragment(line, following, following_index == index + 1):
             join = True
