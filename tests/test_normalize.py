@@ -595,3 +595,18 @@ def test_a_wrapped_line_shortened_by_a_watermark_run_into_it_is_still_joined() -
     result = normalize(stamped)
     assert "稳定任务，我们坚持稳中求进工作总基调6.1%，一般公共预算收入" in result.text
     assert_invariants(stamped, result)
+
+
+def test_a_footnote_mark_or_a_plus_starting_a_wrapped_line_goes_on_the_line_before() -> None:
+    marked = PDF_LIKE.replace("发展稳\n\n定任务，我们", "发展稳“放管服”\n\n[4]任务，我们").replace(
+        "增加值增长\n\n— 1 —\n\n8.4%", "增加值增长“10\n\n+1”8.4%"
+    )
+    result = normalize(marked)
+    assert "发展稳“放管服”[4]任务，我们" in result.text
+    assert "增加值增长“10 +1”8.4%" in result.text or "增加值增长“10+1”8.4%" in result.text
+    assert_invariants(marked, result)
+    # Notes one after another stay apart.
+    notes = "注释：\n\n" + "\n\n".join(
+        f"[{n}]示例名词：指本报告中所说的第{n}项示例工作，其内容按有关规定执行，不再另行说明" for n in range(1, 12)
+    )
+    assert normalize(PDF_LIKE + "\n\n" + notes).text.count("\n[") == 11

@@ -968,7 +968,10 @@ _NUMBERED_HEADING_RE = re.compile(
 _TOP_HEADING_RE = re.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}[部分章节篇])")
 _CJK_FRAGMENT_RE = re.compile(f"[{_CJK}]{{1,2}}")
 # What a continuation line may start with (a wrapped line can start with a comma, but not with a bullet).
-_JOINABLE_START_RE = re.compile(f"[{_CJK}\ufffd0-9A-Za-z“‘《（(%，、。；：）”’》,;:]")
+_JOINABLE_START_RE = re.compile(f"[{_CJK}\ufffd0-9A-Za-z“‘《（(%，、。；：）”’》,;:+]")
+# A footnote mark goes on the line before it (`“放管服”\n[4]改革`), unless that line is itself one of
+# the notes (`[3]…\n[4]…`).
+_NOTE_MARK_RE = re.compile(r"[\[［【〔]\d{1,3}[\]］】〕]")
 _LATIN_EDGE = re.compile("[A-Za-z]")
 # Document-level test for PDF extractions: among lines of at least _MIN_WRAPPED_LINE characters, at least
 # this share ends without sentence-final punctuation, and there are at least _MIN_BROKEN_LINES of them.
@@ -1122,7 +1125,10 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
         following = lines[following_index]
         assert following is not None
         join = False
-        if not _HEADING_RE.match(following.content) and _JOINABLE_START_RE.match(following.content):
+        joinable = _JOINABLE_START_RE.match(following.content) or (
+            _NOTE_MARK_RE.match(following.content) and not _NOTE_MARK_RE.match(paragraph.lstrip())
+        )
+        if not _HEADING_RE.match(following.content) and joinable:
             in_heading = _NUMBERED_HEADING_RE.match(paragraph) is not None and not _SENTENCE_STOP_RE.search(paragraph)
             wrapped = (
                 min_wrapped is not None
