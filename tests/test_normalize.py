@@ -610,3 +610,11 @@ def test_a_footnote_mark_or_a_plus_starting_a_wrapped_line_goes_on_the_line_befo
         f"[{n}]示例名词：指本报告中所说的第{n}项示例工作，其内容按有关规定执行，不再另行说明" for n in range(1, 12)
     )
     assert normalize(PDF_LIKE + "\n\n" + notes).text.count("\n[") == 11
+
+
+def test_a_numbered_item_goes_on_from_a_full_line_that_ends_in_a_note() -> None:
+    item = "\n\n（三）今年主要预期目标是：地区生产总值增长6%，规模以上工业\n\n增加值增长7%左右，全社会固定资产投资增长（按可比价格计算）\n\n5%左右，城镇新增就业1.2万人。\n"
+    result = normalize(PDF_LIKE + item)
+    assert "固定资产投资增长（按可比价格计算）5%左右" in result.text or "固定资产投资增长5%左右" in result.text
+    # A numbered heading shorter than a line still ends there.
+    assert "一、2023年工作回顾\n" in result.text

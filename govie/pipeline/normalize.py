@@ -1139,7 +1139,9 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
             )
             if in_heading and typical:
                 # A numbered heading goes on only from a nearly full line; one well over the width was never wrapped.
-                wrapped = typical * _FULL_LINE_SHARE <= line.width <= typical * _WHOLE_LINE_SHARE and _ends_open(paragraph)
+                wrapped = typical * _FULL_LINE_SHARE <= line.width <= typical * _WHOLE_LINE_SHARE and (
+                    _ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and line.width >= typical)
+                )
             join = wrapped or _broken_mid_sentence(paragraph)
         if not join and _title_fragment(line, following, following_index == index + 1):
             join = True
