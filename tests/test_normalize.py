@@ -613,7 +613,7 @@ def test_a_footnote_mark_or_a_plus_starting_a_wrapped_line_goes_on_the_line_befo
 
 
 def test_a_numbered_item_goes_on_from_a_full_line_that_ends_in_a_note() -> None:
-    item = "\n\n（三）示例区今年的几项预期目标：区内生产总值增长6%，规上工业\n\n增加值增长7%左右，区内的固定资产投资增长（按可比价格计算）\n\n5%左右，城镇新增就业1.2万人。\n"
+    item = "\n\n（三）示例区今年的几项预期目标：区内生产总值增长6%，规上工业\n\n增加值增长7%左右，区内的固定资产投资增长（按可比价格计算）\n\n5%左右，城镇新增就业1.35万人。\n"
     result = normalize(PDF_LIKE + item)
     assert "固定资产投资增长（按可比价格计算）5%左右" in result.text or "固定资产投资增长5%左右" in result.text
     # A numbered heading shorter than a line still ends there.
