@@ -626,3 +626,10 @@ def test_a_total_by_size_is_decided_again_on_the_ids_of_the_time():
     last_year.indicator_id = "industrial_investment"
     sum_totals_by_size([total, last_year])
     assert (total.period, total.year_start) == ("year", None)
+
+
+def test_what_was_added_to_a_stock_over_a_review_is_a_total_and_the_stock_its_end_years():
+    text = "一、“十二五”时期工作回顾\n过去五年，全省能源保障能力增强。发电装机容量净增820万千瓦，达2900万千瓦；新增风电装机310万千瓦。\n"
+    values = _by_value(govie.extract(text, report_year=2016))
+    assert values[820.0][2:] == values[310.0][2:] == ("cumulative", 2011)
+    assert values[2900.0][2] == "year"

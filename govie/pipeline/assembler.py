@@ -1777,7 +1777,7 @@ ANNUAL_FLOW_NAME = re.compile(r"(?:产值|营业收入|营收|增加值|销售�
 # was added to it.
 STOCK_TOTAL = re.compile(r"(?:总数|总量|总资产|净资产|资产总额|保有量|拥有量)$")
 # (Not what was cut or added: `淘汰落后产能`, `五年新增高速公路里程260公里，其中…`.)
-FLOW_OF_STOCK = re.compile(r"淘汰|化解|压减|压降|退出|新增|新建")
+FLOW_OF_STOCK = re.compile(r"淘汰|化解|压减|压降|退出|新增|净增|新建")
 # (Before a shared verb too: `五年完成固定资产投资、…分别达1.5万亿元、…`.)
 YEARS_DONE = re.compile(f"[两三四五]年(?:{YEARS_DID})")
 # A target to reach within some years (`3年内`, `用三年左右的时间`, `用3—5年时间`, `今明两年`); not
@@ -1919,7 +1919,7 @@ def _period(
     if not periods["total"].search(clause, item_start) and (
         PER_HEAD.search(indicator)
         or (STOCK_NAME.search(indicator) and not FLOW_OF_STOCK.search(before + indicator))
-        or periods["stock"].search(clause)
+        or (periods["stock"].search(clause) and not FLOW_OF_STOCK.search(clause))
         or THRESHOLD_CROSSED.search(clause)
         or SIZE_OF_THING.match(after)
         or (measure == "level" and quantity.unit in DURATION_UNITS)
