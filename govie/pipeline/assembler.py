@@ -929,7 +929,7 @@ def _indicator_for(
         state.distribution_periods = []
     exhausted = state.distribution_index >= len(state.distribution)
     if "分别" not in segment and bare >= 2 and exhausted:
-        own = segment[max(segment.rfind(ch) for ch in CLAUSE_BREAK) + 1 :]
+        own = segment[_clause_start(segment, 0, len(segment)) :]
         heads = [] if re.search("等|占|其中", own) else _distribution_heads(own, words.shared_qualifiers, words.measure_words)
         # (Heads alike, as for a shared rate: not `支持甲和乙提取公积金80万人次、20亿元`, two measures of one.)
         # (The values joined by nothing but `、` or `和` are the list: `…收入完成3.1万元和1.5万元，分别增长…`.)
@@ -1363,7 +1363,7 @@ def _shared_value_heads(segment: str, unit: str, run: list[Draft], words: Assemb
     if cue is None and (unit not in NOT_SUMMED_UNITS or listed > 1):
         return []
     before = segment[: cue.start()] if cue is not None else segment
-    own = before[max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1 :].lstrip("、和及与 ")
+    own = before[_clause_start(before, 0, len(before)) :].lstrip("、和及与 ")
     # (Without a cue, not `甲、乙等产业增加值` nor a share of them together: `二、三产业占比`.)
     if cue is None and (not re.search("[、和]", own) or re.search("等|占|其中", own)):
         return []
@@ -1857,7 +1857,7 @@ def _period(
     # A period named earlier in the sentence reaches to its next semicolon, as lists of figures go; a
     # single year named after the paragraph's period (`据初步统计，2019年全省地区生产总值…`) replaces it.
     marker = periods["multi_year"].search(before, _semicolon_part_start(before)) or YEARS_SUMMED.search(
-        before, max(before.rfind(ch) for ch in CLAUSE_BREAK) + 1
+        before, _clause_start(before, 0, len(before))
     )
     if marker is None and not SINGLE_YEAR.search(before):
         marker = paragraph_period

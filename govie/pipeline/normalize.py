@@ -1130,18 +1130,18 @@ def join_sentence_breaks(text: str, offsets: Offsets) -> tuple[str, Offsets]:
         )
         if not _HEADING_RE.match(following.content) and joinable:
             in_heading = _NUMBERED_HEADING_RE.match(paragraph) is not None and not _SENTENCE_STOP_RE.search(paragraph)
+            # (A full line may also end on a clause's end: `…增长（按可比价格计算）\n5%`.)
+            goes_on = _ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and typical is not None and line.width >= typical)
             wrapped = (
                 min_wrapped is not None
                 and line.width >= min_wrapped
-                and (_ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and typical is not None and line.width >= typical))
+                and goes_on
                 # A heading shorter than a full line ends there (`一、2024年工作回顾——…` then its body).
                 and not (typical is not None and len(paragraph) < typical and _TOP_HEADING_RE.match(paragraph))
             )
             if in_heading and typical:
                 # A numbered heading goes on only from a nearly full line; one well over the width was never wrapped.
-                wrapped = typical * _FULL_LINE_SHARE <= line.width <= typical * _WHOLE_LINE_SHARE and (
-                    _ends_open(paragraph) or (paragraph[-1] in _CLAUSE_END and line.width >= typical)
-                )
+                wrapped = typical * _FULL_LINE_SHARE <= line.width <= typical * _WHOLE_LINE_SHARE and goes_on
             join = wrapped or _broken_mid_sentence(paragraph)
         if not join and _title_fragment(line, following, following_index == index + 1):
             join = True
