@@ -633,3 +633,116 @@ def test_what_was_added_to_a_stock_over_a_review_is_a_total_and_the_stock_its_en
     values = _by_value(govie.extract(text, report_year=2016))
     assert values[820.0][2:] == values[310.0][2:] == ("cumulative", 2011)
     assert values[2900.0][2] == "year"
+
+
+def test_a_review_of_four_years_is_one_of_several_years():
+    text = (
+        "一、过去四年工作回顾\n"
+        "市十四届人大一次会议以来，我们攻坚克难，较好完成了各项任务。\n"
+        "综合实力持续增强。全市生产总值由2012年的820亿元增加到2016年的1150亿元，年均增长8.1%。\n"
+        "转型升级步伐加快。累计压减钢铁产能120万吨，新建农村公路860公里。\n"
+        "二、2017年工作安排\n"
+        "新建农村公路200公里。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2017))
+    assert values[8.1] == ("actual", 2016, "average", 2013)
+    assert values[1150.0] == ("actual", 2016, "year", None)
+    assert values[120.0] == ("actual", 2016, "cumulative", 2013)
+    assert values[860.0] == ("actual", 2016, "cumulative", 2013)
+    assert values[200.0] == ("target", 2017, "year", None)
+
+
+def test_a_running_total_after_the_years_addition_reaches_back_past_the_year():
+    text = (
+        "一、2024年工作回顾\n"
+        "全年新建5G基站3200个，累计建成1.8万个。新建高标准农田6万亩、累计建成152万亩。"
+        "新增专精特新企业7家、累计达到41家。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2025))
+    assert values[3200.0] == ("actual", 2024, "year", None)
+    assert values[1.8] == ("actual", 2024, "cumulative", None)
+    assert values[6.0] == ("actual", 2024, "year", None)
+    assert values[152.0] == ("actual", 2024, "cumulative", None)
+    # A level reached is the year's.
+    assert values[41.0] == ("actual", 2024, "year", None)
+
+
+def test_levels_moved_from_and_to_in_a_list_go_over_its_heads_twice():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，综合实力显著增强。地区生产总值、一般公共预算收入分别由1500.2亿元、420.7亿元增加到1900.3亿元、610.2亿元，"
+        "年均分别增长4.8%、7.7%。\n"
+    )
+    records = govie.extract(text, report_year=2021)
+    assert [(r.indicator, r.value, r.year, r.period) for r in records if r.measure == "level"] == [
+        ("地区生产总值", 1500.2, 2015, "year"),
+        ("一般公共预算收入", 420.7, 2015, "year"),
+        ("地区生产总值", 1900.3, 2020, "year"),
+        ("一般公共预算收入", 610.2, 2020, "year"),
+    ]
+    assert [(r.indicator, r.value, r.period, r.year_start) for r in records if r.measure == "growth"] == [
+        ("地区生产总值", 4.8, "average", 2016),
+        ("一般公共预算收入", 7.7, "average", 2016),
+    ]
+
+
+def test_a_rate_held_through_a_review_is_so_also_where_an_estimate_reaches_it():
+    text = "一、过去五年工作回顾\n这五年，生态环境持续改善。单位生产总值能耗预计下降16%左右；县级以上饮用水水源地水质达标率保持100%。\n"
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[-16.0] == ("estimate", 2020, "cumulative", 2016)
+    assert values[100.0] == ("estimate", 2020, "cumulative", 2016)
+
+
+def test_a_heading_on_the_outgoing_government_opens_its_years():
+    text = (
+        "一、市六届政府工作回顾\n"
+        "各位代表，各项事业取得新进步。\n"
+        "——城乡面貌显著改善。新建城市公园16个，改造老旧小区230个。\n"
+        "二、2022年工作安排\n"
+        "新建城市公园3个。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2022))
+    assert values[16.0][2] == "cumulative" and values[230.0][2] == "cumulative"
+    assert values[3.0] == ("target", 2022, "year", None)
+
+
+def test_the_years_a_sentence_turns_to_go_on_in_the_list_after_it():
+    text = (
+        "一、2020年工作回顾\n"
+        "各位代表！2020年是“十三五”收官之年。过去这五年，是我市发展最好的五年。\n"
+        "一是生态环境明显好转。拆除码头140处，腾退岸线25公里。\n"
+        "二是民生福祉明显增进。新增就业13.4万人。\n"
+        "二、2021年工作安排\n"
+        "新增就业3万人。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[140.0] == ("actual", 2020, "cumulative", 2016)
+    assert values[13.4] == ("actual", 2020, "cumulative", 2016)
+    assert values[3.0] == ("target", 2021, "year", None)
+
+
+def test_under_a_heading_on_the_year_and_the_term_the_term_begins_where_a_sentence_turns_to_it():
+    text = (
+        "一、2021年及市七届人民政府工作回顾\n"
+        "2021年，全市新建城市道路12公里。\n"
+        "各位代表，2021年各项任务的完成，为本届政府工作画上了句号。本届政府任职以来，我们攻坚克难。\n"
+        "我们统筹兼顾、融合发展，城乡面貌焕然一新。成功创建2个国家卫生县城，城镇累计新增就业18.2万人。\n"
+        "二、2022年工作安排\n"
+        "新建城市道路5公里。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2022))
+    assert values[12.0] == ("actual", 2021, "year", None)
+    assert values[18.2][2] == "cumulative"
+    assert values[2.0][2] == "cumulative"
+    assert values[5.0] == ("target", 2022, "year", None)
+
+
+def test_a_rate_after_a_count_of_other_things_is_no_rate_of_cases_handled():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，创新活力增强，预计研发经费支出年均增长12.4%，万人发明专利拥有量达到9.3件，科技进步贡献率提高到56.6%。"
+        "办理人大代表建议1559件、政协委员提案1905件，满意率分别达98.1%、99.2%。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2021))
+    assert values[56.6][2] == "year"
+    assert values[98.1][2] == "cumulative" and values[99.2][2] == "cumulative"

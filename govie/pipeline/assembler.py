@@ -64,8 +64,10 @@ PREPOSITION = re.compile(r"(?:先后)?[对向为给把将]")
 INVESTMENT_WORDS = frozenset({"投资", "总投资", "投资额", "完成投资"})
 PROJECTS = re.compile(r"项目|工程")
 INVESTMENT_TAIL = re.compile(f"(?:{'|'.join(sorted(INVESTMENT_WORDS, key=len, reverse=True))})$")
-# What a list of things added opens on, and what its further items are then named with.
-LIST_ADDED = re.compile(r"新增|净增|新建|新认定|新培育|新引进")
+# What a list of things added opens on, and what its further items are then named with: the whole
+# verb (`新建改造农村公路…、村内道路…`, `新建和改扩建中小学…、幼儿园…`), not its first word.
+ADDING_VERB = r"(?:增|建|改建|改造|扩建|改扩建|认定|培育|引进|遴选|发展|创建|修复|入库)"
+LIST_ADDED = re.compile(rf"净增|新{ADDING_VERB}(?:[和及、]?(?:改建|改造|扩建|改扩建|培育|引进))*")
 NEW_JOBS = re.compile(r"新增(?:城镇|城乡)?就业")
 # A total of things the sentence counted as added before (`新增…37家，总数达219家`).
 TOTAL_WORDS = ("总数", "总量")
@@ -169,7 +171,7 @@ class AssemblyWords:
                 + _with_digits(self.lexicon.cues["period_multi_year"])
                 + r")|[“\"]?十[一二三四五六]五[”\"]?(?:以来|期间|时期|的五年|五年|发展回顾|工作回顾|回顾|主要成就|发展成就|(?=[^，。；]{0,2}(?:累计|新增|完成|建成|共)))|回顾[“\"]?十[一二三四五六]五|(?:19|20)\d\d年"
                 + SINCE_YEAR_TAIL
-                + r"|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|经过[两三四五六七八九十]年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)|这是[^，。；]{1,30}的[五5]年|第[一二三四五六七八九十]+届(?:[市县区州盟省])?人民政府"
+                + r"|过去(?:的|这)?[四4]年(?!前)|过去这[三五3-5]年|(?<![\d年])[1-9]\d年来(?!最|首|罕见|未有|之最)|回望[1-9]\d年|经过[两三四五六七八九十]年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)|这是[^，。；]{1,30}的[五5]年|(?:第|[市县区州盟省])[一二三四五六七八九十]+届(?:[市县区州盟省])?(?:人民)?政府"
             ),
             "to_date": re.compile("(?:" + cues["period_to_date"].pattern + r")|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月"),
             "year_again": cues["period_year_again"],
@@ -490,6 +492,10 @@ class _PeriodContext:
             single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
                 self._paragraph_marker = opener
+                if self._names_years_after_year:
+                    # (`一、2021年及市七届政府工作回顾` … `各位代表，2021年…。本届政府任职以来，…`: the part on
+                    # the several years begins here, for the paragraphs after it too.)
+                    self._years_part = opener
                 if not self._paragraph_is_item:
                     # (`2015年各项工作顺利完成，…收官。回顾过去五年，…`: the list items after the
                     # paragraph go on with the several years, as after a paragraph that opens on them; not
@@ -924,6 +930,10 @@ def _indicator_for(
                     named = _last_match(words.headline_names, text, state.start, segment_start)
                     indicator = named.group() if named is not None else ""
                 state.distribution = [Name.written(indicator, None)] * len(heads)
+    elif state.distribution and state.distribution_index >= len(state.distribution) and MOVED_TO.fullmatch(segment.strip("，, ")):
+        # `工业增加值、利润分别由1800亿元、560亿元增加到2190亿元、810亿元`: the levels moved to go over the
+        # same heads again, in their order.
+        state.distribution_index = 0
     elif state.distribution and segment.strip("、和及与，, ") and not _only_cues(segment):
         state.distribution = []
         state.distribution_periods = []
@@ -1101,13 +1111,14 @@ def _projects_before(previous: Draft, words: AssemblyWords) -> str | None:
 def _added_before(text: str, phrase: str, phrase_start: int, previous: Draft, words: AssemblyWords) -> str:
     """The verb of adding (`新增`, `新建`…) the list item just before this one opened on, when this
     item follows it after a bare `、` and has no verb or total of its own (`新建公厕7座、改造1座`); else
-    empty."""
+    empty. Not for rates (`新改扩建学校项目开工率95%、完工率80%`): nothing of them was added."""
     added = LIST_ADDED.match(previous.indicator)
     # (`新增城镇就业2.6万人、农民工返乡创业0.8万人`: `新增就业` names one indicator, not things added.)
     if (
         added is None
         or NEW_JOBS.match(previous.indicator)
         or previous.quantity is None
+        or _is_rate(previous.unit)
         or text[previous.quantity.mention_end : phrase_start].strip() != LIST_BREAK
     ):
         return ""
@@ -1735,7 +1746,10 @@ MOVE_VERBS = "提高|提升|增加|增长|上升|降低|下降|减少|缩小|扩
 MOVE_TO = re.compile(rf"[^，。；]{{0,24}}?(?:{MOVE_VERBS})(?:到|至|为)")
 ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|全年")
 # The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
-CHANGE_START = re.compile(r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?$")
+# (Also the further levels of a list, `分别由1800亿元、560亿元（增加到…）`.)
+CHANGE_START = re.compile(
+    r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?(?:[^\d，。；、到至]{0,4}[\d.]+[^\d，。；、到至]{0,6}、)*$"
+)
 FROM_YEAR_TO = re.compile(r"(?:从|由)((?:19|20)\d\d)\s?年[^，；。]{0,30}?(?:到|至)[^，；。]*$")
 PLAN_START = {name: end - 4 for name, end in FIVE_YEAR_PLAN_END.items()}
 PLAN_END_NAMED = re.compile(r"(十[一二三四五六]五)[”\"]?期?末")
@@ -1755,11 +1769,14 @@ YEARS_SUMMED = re.compile(r"(?<![\d年第])[两三四2-4]年(?:累计|共计)|�
 # A total so far, since whenever it began (`已累计开行…列`, `截至年末累计…万人纳入`), not the year's
 # (`全年累计救助900人次`).
 TOTAL_SO_FAR = re.compile(r"(?<!全年)已累计|累计已|至今累计|截至[^，；。]{0,12}累计")
+# The running total written right after the year's addition to it (`全年新建基站8.2万个，累计建成31万个`,
+# `新建高标准农田5万亩、累计建成120万亩`); not a level reached (`新增…9家、累计达到36家`).
+TOTAL_AFTER_ADDED = re.compile(r"(?:新增|新建|净增)[^，。；、]{0,20}?\d[\d.]*\s*[^\d，。；、]{0,4}[，、]累计(?!达)[^，。；、\d]{0,10}$")
 # What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
 YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
     rf"([两三四五]|(?<![\d年])[1-9]\d|(?<![\d年])[2-5])年(?:来|间|{YEARS_DID})|"
-    r"过去(?:的)?([三五3-5])年|近([三五3-5])年|这([五5])年|的([五5])年|回望([1-9]\d)年|(?:今后|未来)([三五])年|经过([两三四五六七八九十])年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)"
+    r"过去(?:的|这)?([两三四五2-5])年|近([三五3-5])年|这([五5])年|的([五5])年|回望([1-9]\d)年|(?:今后|未来)([三五])年|经过([两三四五六七八九十])年(?:的|来)?(?:努力|奋斗|拼搏|建设|攻坚)"
 )
 
 
@@ -1795,8 +1812,9 @@ THING_AND_YEAR = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:今年|年内)|今年|年�
 ONE_YEAR_AFTER = re.compile(r"今年|本年|当年|明年|年内|(?:19|20)\d\d年(?!起|以来)")
 # A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
-# The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`).
-RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,16}$")
+# The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`), not a
+# rate after some other count (`发明专利拥有量达到11.3件，科技进步贡献率…`).
+RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,8}(?:办结|办复|答复|回复|满意|见面|落实)[^，,。；]{0,16}$")
 
 
 # A level set against the level of an earlier year or plan's end, right after it.
@@ -1887,7 +1905,9 @@ def _period(
     if change_start:
         return PeriodReading("year", None, _start_level_year(change_start, clause, marker, year))
     if marker is None:
-        if (PROJECT_TOTAL.search(clause) or TOTAL_SO_FAR.search(clause)) and quantity.unit not in NOT_SUMMED_UNITS:
+        if (
+            PROJECT_TOTAL.search(clause) or TOTAL_SO_FAR.search(clause) or TOTAL_AFTER_ADDED.search(before)
+        ) and quantity.unit not in NOT_SUMMED_UNITS:
             return PeriodReading("cumulative", None, year)
         # (`累计` with nothing reaching back past the year is the year's total, GUIDELINE 13, unless
         # the report's own figure for the year shows it is several years'.)
@@ -1909,7 +1929,7 @@ def _period(
         # `70年来，地区生产总值增长215倍`) spans them, and so does a rate held through it.
         if measure in ("growth", "change") and not ONE_YEAR_CHANGE.search(clause):
             return PeriodReading("cumulative", _year_start(marker, clause, year), year)
-        if measure == "level" and role == "actual" and (RATE_HELD.search(clause) or RATE_OF_CASES.search(before)):
+        if measure == "level" and role != "target" and (RATE_HELD.search(clause) or RATE_OF_CASES.search(before)):
             return PeriodReading("cumulative", _year_start(marker, clause, year), year)
         return PeriodReading("year", None, year)
     item_start = max(clause.rfind(LIST_BREAK), *(clause.rfind(ch) for ch in CLAUSE_BREAK)) + 1
