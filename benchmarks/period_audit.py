@@ -4,12 +4,12 @@ figure's period (corpus/audit/period, stand-off: offsets of the number and the p
 Its reports are in no split. Batches 1 and 2 are for reading errors, like dev: batch 1 (14 reports)
 was read to write the tenth pass's rules, batch 2 (14 more) was scored once before its errors were
 read. Batch 3 (14 more) is held out, like a test split: scored, never read, so `--show` leaves it out
-(docs/DECISIONS.md, "Tenth pass"). Batches 4 and 5 (14 more each, thirteenth pass; batch 5 of reports that
-review a government's term or a plan period) were each scored once, then read to write that pass's
-rules. It checks the period only, on the records govie finds at the
+(docs/DECISIONS.md, "Tenth pass"). Batches 4, 5 and 6 (14 more each, thirteenth pass; batch 5 of reports
+that review a government's term or a plan period, batch 6 of Hebei's cities and of 2016 and 2017)
+were each scored once, then read to write that pass's rules. It checks the period only, on the records govie finds at the
 audited offsets (a record whose number moved or is no longer found is counted apart, not as an error).
 
-    python benchmarks/period_audit.py [--batch 1|2|3|4|5] [--show] [--rules-only] [--period-from-model]
+    python benchmarks/period_audit.py [--batch 1|2|3|4|5|6] [--show] [--rules-only] [--period-from-model]
 
 A random sample of batch 3 was read a second time, independently (`corpus/audit/period_second`): the
 script also prints how often the two readings agree, and govie's accuracy where they do.
