@@ -656,7 +656,7 @@ def test_a_running_total_after_the_years_addition_reaches_back_past_the_year():
     text = (
         "一、2024年工作回顾\n"
         "全年新建5G基站3200个，累计建成1.8万个。新建高标准农田6万亩、累计建成152万亩。"
-        "新增专精特新企业7家、累计达到41家。\n"
+        "新增专精特新企业7家、累计达到41家。引进世界500强企业3家，累计58家。\n"
     )
     values = _by_value(govie.extract(text, report_year=2025))
     assert values[3200.0] == ("actual", 2024, "year", None)
@@ -665,6 +665,7 @@ def test_a_running_total_after_the_years_addition_reaches_back_past_the_year():
     assert values[152.0] == ("actual", 2024, "cumulative", None)
     # A level reached is the year's.
     assert values[41.0] == ("actual", 2024, "year", None)
+    assert values[58.0] == ("actual", 2024, "cumulative", None)
 
 
 def test_levels_moved_from_and_to_in_a_list_go_over_its_heads_twice():
@@ -746,3 +747,52 @@ def test_a_rate_after_a_count_of_other_things_is_no_rate_of_cases_handled():
     values = _by_value(govie.extract(text, report_year=2021))
     assert values[56.6][2] == "year"
     assert values[98.1][2] == "cumulative" and values[99.2][2] == "cumulative"
+
+
+def test_an_item_on_the_last_years_figures_keeps_the_reviews_several_years_after_it():
+    text = (
+        "一、“十二五”时期政府工作回顾\n"
+        "过去五年，我们攻坚克难，各项事业取得新进展。\n"
+        "——2015年全市生产总值1800.6亿元，“十二五”期间年均增长9.1%；一般公共预算收入150.2亿元，年均增长12.3%。\n"
+        "五年来，我们主要做了以下工作。\n"
+        "（一）打好稳增长调结构主动仗。强化产业强市。\n"
+        "鼓励新型业态创新。新建电子商务园区16个，新增A级旅游景区24个。\n"
+        "二、2016年工作安排\n"
+        "新建电子商务园区5个。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2016))
+    assert values[1800.6] == ("actual", 2015, "year", None)
+    assert values[9.1] == ("actual", 2015, "average", 2011)
+    assert values[16.0] == ("actual", 2015, "cumulative", 2011)
+    assert values[24.0] == ("actual", 2015, "cumulative", 2011)
+    assert values[5.0] == ("target", 2016, "year", None)
+
+
+def test_the_share_of_a_total_over_several_years_is_over_them_too():
+    text = (
+        "一、过去四年工作回顾\n"
+        "民生事业日益改善。四年累计民生支出1280.5亿元，占一般公共预算支出的78.6%。\n"
+        "服务业提质增效。服务业增加值年均增长6.2%，占地区生产总值比重提高0.8个百分点、达43.3%。\n"
+        "二、2017年工作安排\n"
+        "民生支出占一般公共预算支出比重达到78%以上。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2017))
+    assert values[1280.5] == ("actual", 2016, "cumulative", 2013)
+    assert values[78.6] == ("actual", 2016, "cumulative", 2013)
+    # A level reached after a change is the end year's.
+    assert values[43.3] == ("actual", 2016, "year", None)
+    assert values[78.0][1:3] == (2017, "year")
+
+
+def test_under_a_heading_on_the_year_and_the_term_other_years_do_not_begin_the_term():
+    text = (
+        "一、2022年及本届政府工作回顾\n"
+        "刚刚过去的2022年，极不平凡。\n"
+        "（一）统筹疫情防控。三年来，我们优化医疗资源布局，提升救治能力。\n"
+        "（二）保障民生增福祉。新增城镇就业6.3万人，新投用公办幼儿园36所。\n"
+        "二、2023年工作安排\n"
+        "新增城镇就业6万人。\n"
+    )
+    values = _by_value(govie.extract(text, report_year=2023))
+    assert values[6.3] == ("actual", 2022, "year", None)
+    assert values[36.0] == ("actual", 2022, "year", None)

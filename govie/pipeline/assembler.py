@@ -46,6 +46,8 @@ TARGET_PAREN_CUE = re.compile(
 )
 REGION_PREFIX = re.compile(r"(?:全[省市区县州盟国]|我[省市区县州盟国旗])(?:全年)?")
 SUB_ITEM = re.compile(r"其中[，,：:]?")
+# A share that the figure before it is of (`民生支出41亿元，占财政支出的81.7%`).
+SHARE_OF_FIGURE_BEFORE = re.compile(r"\s*占")
 # Levels of government listed before the noun they share (`省、市重点项目`, `国家、省级储备项目`), after
 # nothing but a verb, a mark or another level (not `深圳市、广州市`).
 GOVERNMENT_LEVEL = r"(?:自治区级|国家级|省级|市级|县级|区级|自治区|国家|省|市|县)"
@@ -468,6 +470,7 @@ class _PeriodContext:
         # A heading that names a year before several (`2020年和“十三五”工作回顾`): which part a
         # paragraph is in, the one on the several years or the one on the year, its openers tell.
         self._names_years_after_year = False
+        self._heading_years: str | None = None
         self._years_part: re.Match[str] | None = None
         # The numbered item last seen (`（一）`: its kind of mark and number), and the heading's period a
         # paragraph on one year broke off inside such a list, to come back with the list's next item.
@@ -480,7 +483,9 @@ class _PeriodContext:
         if section.start != self.section_start:
             self.section_start = section.start
             self._section_marker = _heading_period(section.heading, section.kind, self.multi_year)
-            self._names_years_after_year = self._section_marker is None and self.multi_year.search(section.heading) is not None
+            heading_years = self.multi_year.search(section.heading) if self._section_marker is None else None
+            self._names_years_after_year = heading_years is not None
+            self._heading_years = _years_named(heading_years.group()) if heading_years is not None else None
             self._list_marker = self._years_part = self._last_item = self._broken_off = None
         if start == self.start:
             # Inside a paragraph, a sentence may turn to the single year for the rest of it
@@ -492,9 +497,10 @@ class _PeriodContext:
             single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
                 self._paragraph_marker = opener
-                if self._names_years_after_year:
+                if self._names_years_after_year and _years_named(opener.group()) == self._heading_years:
                     # (`一、2021年及市七届政府工作回顾` … `各位代表，2021年…。本届政府任职以来，…`: the part on
-                    # the several years begins here, for the paragraphs after it too.)
+                    # the several years begins here, for the paragraphs after it too; not with other years,
+                    # `三年来，我们优化医疗资源布局…` in an item on the year.)
                     self._years_part = opener
                 if not self._paragraph_is_item:
                     # (`2015年各项工作顺利完成，…收官。回顾过去五年，…`: the list items after the
@@ -533,15 +539,29 @@ class _PeriodContext:
             # `我们也清醒地看到，…还有31个县不通高速公路`: what is still lacking, now.
             self.marker = self._list_marker = self._section_marker = self._years_part = self._broken_off = None
             return
+        if (
+            single_year
+            and self._paragraph_is_item
+            and self._section_marker is not None
+            and re.match(r"[^，,。：:；是的底末\s]", paragraph[single_year.end() :])
+        ):
+            # `——2015年全市生产总值3001亿元，“十二五”期间年均增长9.8%`: an item that gives the last year's
+            # figures in a list on the several years; the section goes on with them after it.
+            self.marker = None
+            return
         if single_year:
             # `去年是本届政府收官之年，…`: the year comes first, whatever several years it mentions.
             if self._section_marker is not None and previous is not None and not next_item:
                 self._broken_off = (self._section_marker, *previous)
             self.marker = self._list_marker = self._section_marker = self._years_part = None
             return
+        if lead is not None and self._paragraph_is_item and "。" in paragraph[: lead.start()]:
+            # `（一）统筹疫情防控。三年来，我们…`: several years an item turns to after its title are its own.
+            self.marker = lead
+            return
         if lead is not None:
             self.marker = self._list_marker = lead
-            if self._names_years_after_year:
+            if self._names_years_after_year and _years_named(lead.group()) == self._heading_years:
                 self._years_part = lead
             return
         if self._paragraph_is_item and self._list_marker is not None and not PLAN_PARAGRAPH.search(paragraph):
@@ -550,6 +570,15 @@ class _PeriodContext:
             return
         self._list_marker = None
         self.marker = self._section_marker or self._years_part
+
+
+def _years_named(mention: str) -> str:
+    """What several years a mention names, to tell whether two name the same: five years, a
+    government's term (`本届政府`, `市七届人民政府`), a plan (`“十三五”时期`) or `五年来` alike; else the
+    words themselves (`三年来`)."""
+    if "届" in mention or re.search(r"十[一二三四五六]五|[五5]年", mention):
+        return "five years"
+    return mention
 
 
 NUMBERED_ITEM = re.compile(r"\s*(?:[（(]([一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)是|([一二三四五六七八九十]{1,2})、)")
@@ -714,6 +743,20 @@ def _sentence_records(
             # too (all 72 such parts of the train and dev gold are `year`). Not what was added
             # (`其中新增1184公里`).
             period, year_start = "year", None
+        elif (
+            period == "year"
+            and state.previous is not None
+            and state.previous.start >= sent_start
+            and state.previous.period == "cumulative"
+            and state.previous.year_start is not None
+            and state.previous.measure == measure == "level"
+            and not _is_rate(state.previous.unit)
+            and _is_rate(quantity.unit)
+            and SHARE_OF_FIGURE_BEFORE.match(clause)
+        ):
+            # `四年累计支出1997亿元，占一般公共预算支出的79.9%`: the share of a total over several years is
+            # over them too (not of a total so far, `累计建成231万个，占全球总数的60%`, a stock's).
+            period, year_start = "cumulative", state.previous.year_start
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
         if quantity.is_range:
             values = [
@@ -1771,7 +1814,9 @@ YEARS_SUMMED = re.compile(r"(?<![\d年第])[两三四2-4]年(?:累计|共计)|�
 TOTAL_SO_FAR = re.compile(r"(?<!全年)已累计|累计已|至今累计|截至[^，；。]{0,12}累计")
 # The running total written right after the year's addition to it (`全年新建基站8.2万个，累计建成31万个`,
 # `新建高标准农田5万亩、累计建成120万亩`); not a level reached (`新增…9家、累计达到36家`).
-TOTAL_AFTER_ADDED = re.compile(r"(?:新增|新建|净增)[^，。；、]{0,20}?\d[\d.]*\s*[^\d，。；、]{0,4}[，、]累计(?!达)[^，。；、\d]{0,10}$")
+TOTAL_AFTER_ADDED = re.compile(
+    r"(?:新增|新建|净增|引进|开通|新认定|新培育)[^，。；、]{0,20}?\d[\d.]*\s*[^\d，。；、]{0,4}[，、]累计(?!达)[^，。；、\d]{0,10}$"
+)
 # What a number of years did, summed (`五年完成固定资产投资…`, `三年累计`).
 YEARS_DID = "累计|共|新增|完成|建成|引进|实现"
 SEVERAL_YEARS = re.compile(
