@@ -727,13 +727,16 @@ def test_under_a_heading_on_the_year_and_the_term_the_term_begins_where_a_senten
         "一、2021年及市七届人民政府工作回顾\n"
         "2021年，全市新建城市道路12公里。\n"
         "各位代表，2021年各项任务的完成，为本届政府工作画上了句号。本届政府任职以来，我们攻坚克难。\n"
-        "我们统筹兼顾、融合发展，城乡面貌焕然一新。成功创建2个国家卫生县城，城镇累计新增就业18.2万人。\n"
+        "我们统筹兼顾、融合发展，城乡面貌焕然一新。中心城市建成区面积由31.8平方公里扩展到56平方公里。"
+        "成功创建2个国家卫生县城，城镇累计新增就业18.2万人。\n"
         "二、2022年工作安排\n"
         "新建城市道路5公里。\n"
     )
     values = _by_value(govie.extract(text, report_year=2022))
     assert values[12.0] == ("actual", 2021, "year", None)
     assert values[18.2][2] == "cumulative"
+    # A level moved to is the end year's.
+    assert values[56.0] == ("actual", 2021, "year", None)
     assert values[2.0][2] == "cumulative"
     assert values[5.0] == ("target", 2022, "year", None)
 

@@ -1785,7 +1785,7 @@ def _year(
 # its list (`分别从每月375元、173元`); and the move that follows it (`提高到110元`).
 MOVE_START = re.compile(r"(?:从|由)(?:每人每月|每人每年|每户每月|每月|每年|每人|年人均|人均)?(?:\d[\d.]*[^\d，。；、]{0,4}、)*$")
 # Verbs that move a level to a new one (`提高到`, `缩小至`, `调整为`).
-MOVE_VERBS = "提高|提升|增加|增长|上升|降低|下降|减少|缩小|扩大|上调|下调|调整|降|增|升"
+MOVE_VERBS = "提高|提升|增加|增长|上升|降低|下降|减少|缩小|扩大|扩展|上调|下调|调整|降|增|升"
 MOVE_TO = re.compile(rf"[^，。；]{{0,24}}?(?:{MOVE_VERBS})(?:到|至|为)")
 ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|全年")
 # The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
@@ -1986,11 +1986,13 @@ def _period(
         or (STOCK_NAME.search(indicator) and not FLOW_OF_STOCK.search(before + indicator))
         or (periods["stock"].search(clause) and not FLOW_OF_STOCK.search(clause))
         or THRESHOLD_CROSSED.search(clause)
+        or (measure == "level" and MOVED_TO.search(clause))
         or SIZE_OF_THING.match(after)
         or (measure == "level" and quantity.unit in DURATION_UNITS)
     ):
         # What is not a flow over the years is of the end year: a per-head figure or standard
         # (`人均地区生产总值超过18万元`, `户均增收6000元`), a balance, a stock held (`拥有`, `发展到`, `生产能力`),
+        # a level moved to (`建成区面积由41.8平方公里扩展到70平方公里`),
         # a threshold crossed (`先后迈上3000亿元`), a size of the thing named after it (`投资500亿元的新城项目`),
         # a duration.
         return PeriodReading("year", None, year)
