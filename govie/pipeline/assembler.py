@@ -498,9 +498,9 @@ class _PeriodContext:
             if opener is not None:
                 self._paragraph_marker = opener
                 if self._names_years_after_year and _years_named(opener.group()) == self._heading_years:
-                    # (`一、2021年及市七届政府工作回顾` … `各位代表，2021年…。本届政府任职以来，…`: the part on
+                    # (`一、2023年及市九届政府工作回顾` … `各位代表，2021年…。本届政府任职以来，…`: the part on
                     # the several years begins here, for the paragraphs after it too; not with other years,
-                    # `三年来，我们优化医疗资源布局…` in an item on the year.)
+                    # `三年来，我们持续完善救治体系…` in an item on the year.)
                     self._years_part = opener
                 if not self._paragraph_is_item:
                     # (`2015年各项工作顺利完成，…收官。回顾过去五年，…`: the list items after the
@@ -545,7 +545,7 @@ class _PeriodContext:
             and self._section_marker is not None
             and re.match(r"[^，,。：:；是的底末\s]", paragraph[single_year.end() :])
         ):
-            # `——2015年全市生产总值3001亿元，“十二五”期间年均增长9.8%`: an item that gives the last year's
+            # `——2015年生产总值达到1420亿元，“十二五”以来年均增长8.7%`: an item that gives the last year's
             # figures in a list on the several years; the section goes on with them after it.
             self.marker = None
             return
@@ -754,7 +754,7 @@ def _sentence_records(
             and _is_rate(quantity.unit)
             and SHARE_OF_FIGURE_BEFORE.match(clause)
         ):
-            # `四年累计支出1997亿元，占一般公共预算支出的79.9%`: the share of a total over several years is
+            # `四年累计民生投入860亿元，占财政支出的76.2%`: the share of a total over several years is
             # over them too (not of a total so far, `累计建成231万个，占全球总数的60%`, a stock's).
             period, year_start = "cumulative", state.previous.year_start
         values = [(quantity.value, quantity.start, quantity.end, quantity.bound)]
@@ -1858,7 +1858,7 @@ ONE_YEAR_AFTER = re.compile(r"今年|本年|当年|明年|年内|(?:19|20)\d\d�
 # A rate held through the years of a review (`五年来登记失业率始终控制在4%以内`, `连续三年超过80%`).
 RATE_HELD = re.compile(r"保持(?!率)|始终|一直|连续(?:[两三四五六七八九十]|\d{1,2})年|稳定在|控制在")
 # The rate of the cases a passage handled (`承办人大代表建议146件和政协提案203件，办结率均为100%`), not a
-# rate after some other count (`发明专利拥有量达到11.3件，科技进步贡献率…`).
+# rate after some other count (`专利拥有量7.8件，科技进步贡献率…`).
 RATE_OF_CASES = re.compile(r"\d\s*件[^。；]{0,12}[，,][^，,。；]{0,8}(?:办结|办复|答复|回复|满意|见面|落实)[^，,。；]{0,16}$")
 
 
@@ -1992,7 +1992,7 @@ def _period(
     ):
         # What is not a flow over the years is of the end year: a per-head figure or standard
         # (`人均地区生产总值超过18万元`, `户均增收6000元`), a balance, a stock held (`拥有`, `发展到`, `生产能力`),
-        # a level moved to (`建成区面积由41.8平方公里扩展到70平方公里`),
+        # a level moved to (`建成区面积由36.5平方公里扩展到62平方公里`),
         # a threshold crossed (`先后迈上3000亿元`), a size of the thing named after it (`投资500亿元的新城项目`),
         # a duration.
         return PeriodReading("year", None, year)
