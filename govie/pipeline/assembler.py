@@ -370,6 +370,9 @@ SINGLE_YEAR_OPENER = re.compile(
     r"\s*(?:(?:—+|[（(][一二三四五六七八九十]+[）)]|[①-⑳])\s*)?(?:各位代表[，,！!：:]\s*)?(?:特别是|尤其是|特别需要指出的是[，,]?)?(?:刚刚过去的|即将过去的|过去的|回顾)?"
     r"(?:(?:19|20)\d\d年(?!" + SINCE_YEAR_TAIL + r"|[至到—–-])|一年来|过去一年|这一年|今年|去年|(?<=过去的)一年)"
 )
+# A year written right before the figures it is of (`——2015年生产总值达到…`), not a year a paragraph
+# turns to (`2015年，…`, `2015年是…`, `2015年底`).
+YEAR_OF_FIGURES = re.compile(r"[^，,。：:；是的底末\s]")
 # A five-year plan's name, quoted or not (`“十三五”`, `十四五`).
 PLAN_NAME = r"[“\"]?十[一二三四五六]五[”\"]?"
 # A plan named on its own, which in a review's heading is the period (`“十三五”和2020年回顾`).
@@ -498,7 +501,7 @@ class _PeriodContext:
             if opener is not None:
                 self._paragraph_marker = opener
                 if self._names_years_after_year and _years_named(opener.group()) == self._heading_years:
-                    # (`一、2023年及市九届政府工作回顾` … `各位代表，2021年…。本届政府任职以来，…`: the part on
+                    # (`一、2023年及市九届政府工作回顾` … `各位代表，2023年…。本届政府任职以来，…`: the part on
                     # the several years begins here, for the paragraphs after it too; not with other years,
                     # `三年来，我们持续完善救治体系…` in an item on the year.)
                     self._years_part = opener
@@ -543,7 +546,7 @@ class _PeriodContext:
             single_year
             and self._paragraph_is_item
             and self._section_marker is not None
-            and re.match(r"[^，,。：:；是的底末\s]", paragraph[single_year.end() :])
+            and YEAR_OF_FIGURES.match(paragraph, single_year.end())
         ):
             # `——2015年生产总值达到1420亿元，“十二五”以来年均增长8.7%`: an item that gives the last year's
             # figures in a list on the several years; the section goes on with them after it.
@@ -1790,6 +1793,7 @@ MOVE_TO = re.compile(rf"[^，。；]{{0,24}}?(?:{MOVE_VERBS})(?:到|至|为)")
 ONE_YEAR_CHANGE = re.compile(r"同比|比上年|较上年|比去年|较去年|全年")
 # The level a change starts from: `从2015年的45.58亿元（增长到…）`, `由1.2万亿元（增加到…）`.
 # (Also the further levels of a list, `分别由1800亿元、560亿元（增加到…）`.)
+# (Unlike a plan's move, a level listed may have its measure before it: `分别从每立方米48.1、76.4微克`.)
 CHANGE_START = re.compile(
     r"(?:从|由)(?:(?:(?:19|20)\d\d\s?年|[“\"]?十[一二三四五六]五[”\"]?)(?:底|末)?的?)?(?:[^\d，。；、到至]{0,4}[\d.]+[^\d，。；、到至]{0,6}、)*$"
 )
