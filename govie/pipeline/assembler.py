@@ -471,8 +471,8 @@ class _PeriodContext:
         self._section_marker: re.Match[str] | None = None
         self._list_marker: re.Match[str] | None = None
         # A heading that names a year before several (`2020年和“十三五”工作回顾`): which part a
-        # paragraph is in, the one on the several years or the one on the year, its openers tell.
-        self._names_years_after_year = False
+        # paragraph is in, the one on the several years or the one on the year, its openers tell: those
+        # that name the heading's several years (`_years_named`; None for other headings).
         self._heading_years: str | None = None
         self._years_part: re.Match[str] | None = None
         # The numbered item last seen (`（一）`: its kind of mark and number), and the heading's period a
@@ -487,7 +487,6 @@ class _PeriodContext:
             self.section_start = section.start
             self._section_marker = _heading_period(section.heading, section.kind, self.multi_year)
             heading_years = self.multi_year.search(section.heading) if self._section_marker is None else None
-            self._names_years_after_year = heading_years is not None
             self._heading_years = _years_named(heading_years.group()) if heading_years is not None else None
             self._list_marker = self._years_part = self._last_item = self._broken_off = None
         if start == self.start:
@@ -500,7 +499,7 @@ class _PeriodContext:
             single = SINGLE_YEAR_OPENER.match(self.text, sent_start)
             if opener is not None:
                 self._paragraph_marker = opener
-                if self._names_years_after_year and _years_named(opener.group()) == self._heading_years:
+                if _years_named(opener.group()) == self._heading_years:
                     # (`一、2023年及市九届政府工作回顾` … `各位代表，2023年…。本届政府任职以来，…`: the part on
                     # the several years begins here, for the paragraphs after it too; not with other years,
                     # `三年来，我们持续完善救治体系…` in an item on the year.)
@@ -564,7 +563,7 @@ class _PeriodContext:
             return
         if lead is not None:
             self.marker = self._list_marker = lead
-            if self._names_years_after_year and _years_named(lead.group()) == self._heading_years:
+            if _years_named(lead.group()) == self._heading_years:
                 self._years_part = lead
             return
         if self._paragraph_is_item and self._list_marker is not None and not PLAN_PARAGRAPH.search(paragraph):
@@ -579,7 +578,7 @@ def _years_named(mention: str) -> str:
     """What several years a mention names, to tell whether two name the same: five years, a
     government's term (`本届政府`, `市七届人民政府`), a plan (`“十三五”时期`) or `五年来` alike; else the
     words themselves (`三年来`)."""
-    if "届" in mention or re.search(r"十[一二三四五六]五|[五5]年", mention):
+    if "届" in mention or "五年" in mention or "5年" in mention or PLAN_NAMED.search(mention):
         return "five years"
     return mention
 
